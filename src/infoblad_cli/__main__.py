@@ -1,0 +1,5 @@
+"""Allow ``python -m infoblad_cli``."""
+
+from .cli import main
+
+main()

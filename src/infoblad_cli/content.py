@@ -1,0 +1,384 @@
+"""Find, read, validate and layer the content into one bundle per language.
+
+Data flows one way: YAML file -> safe loader -> validated models -> layered
+bundle. Parsing YAML is the slow part, so the parsed data of each file is kept in
+a small JSON cache next to the user's other cache files, keyed by the file's
+size and CRC-32: an edited file is parsed again, an unchanged one is not.
+Validation runs on every load, so the cache can never hide a problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from . import models as m
+from .errors import ContentError, Problem, UsageError
+from .schema import KINDS, parse_kind
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANG = "nl"
+CACHE_FORMAT = 1
+_FILES = {kind: f"{kind}.yaml" for kind in KINDS}
+
+
+def builtin_dir() -> Path:
+    """The built-in content: inside the installed package, or the source checkout's content/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "content"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "content"
+
+
+def cache_dir() -> Path | None:
+    """Where parsed content is cached; None when caching is switched off."""
+    configured = os.environ.get("INFOBLAD_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    import platformdirs  # only when the cache is actually used
+
+    return Path(platformdirs.user_cache_dir("infoblad", appauthor=False))
+
+
+# ---------------------------------------------------------------- reading files
+
+
+class _FileCache:
+    """Parsed data of the files of one content folder and language, by size and checksum."""
+
+    def __init__(self, root: Path, lang: str) -> None:
+        self.path: Path | None = None
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        base = cache_dir()
+        if base is None:
+            return
+        key = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogatepass"))
+        self.path = base / f"content-{key:08x}-{lang}.json"
+        try:
+            with self.path.open("rb") as handle:
+                stored = json.loads(handle.read())
+            if stored.get("format") == CACHE_FORMAT and stored.get("root") == str(root.resolve()):
+                self.entries = stored["files"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}  # a missing or damaged cache is rebuilt, never trusted
+
+    def get(self, name: str, stamp: str) -> Any:
+        found = self.entries.get(name)
+        if isinstance(found, dict) and found.get("stamp") == stamp:
+            return found.get("data")
+        return None
+
+    def put(self, name: str, stamp: str, data: Any) -> None:
+        self.entries[name] = {"stamp": stamp, "data": data}
+        self.dirty = True
+
+    def save(self, root: Path) -> None:
+        if not self.dirty or self.path is None:
+            return
+        from .fileio import write_atomic
+
+        payload = {"format": CACHE_FORMAT, "root": str(root.resolve()), "files": self.entries}
+        try:
+            write_atomic(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def read_layer(root: Path, lang: str, use_cache: bool = True) -> dict[str, tuple[str, Any]]:
+    """Read the YAML files of one language in one content folder.
+
+    Returns kind -> (file path, plain data). Raises ContentError for files that
+    cannot be read or parsed (all of them, not only the first).
+    """
+    from .fileio import read_bytes
+
+    folder = root / lang
+    found: dict[str, tuple[str, Any]] = {}
+    if not folder.is_dir():
+        return found
+    cache = _FileCache(root, lang) if use_cache else None
+    problems: list[Problem] = []
+    for kind, name in _FILES.items():
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            raw = read_bytes(path)
+            stamp = f"{len(raw)}:{zlib.crc32(raw):08x}"
+            data = cache.get(name, stamp) if cache is not None else None
+            if data is None:
+                from .yamlsafe import decode, parse_text  # the YAML parser only when needed
+
+                data = parse_text(decode(raw, str(path)), str(path))
+                if cache is not None and data is not None:
+                    cache.put(name, stamp, data)
+            found[kind] = (str(path), data)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if cache is not None:
+        cache.save(root)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+def stray_files(root: Path) -> list[Problem]:
+    """Files in a content folder that will never be read: likely a typo in the name."""
+    import difflib
+
+    problems: list[Problem] = []
+    try:
+        children = sorted(root.iterdir())
+    except OSError as exc:
+        return [Problem(str(root), f"cannot read the folder: {exc.strerror or exc}")]
+    for child in children:
+        if child.is_dir() and child.name in LANGUAGES:
+            for item in sorted(child.iterdir()):
+                if item.name not in _FILES.values() and item.suffix.lower() in (".yaml", ".yml"):
+                    close = difflib.get_close_matches(item.stem, list(_FILES), n=1)
+                    problems.append(
+                        Problem(str(item), "this file is not read: its name is not a content kind"
+                                + (f"; did you mean '{close[0]}.yaml'?" if close else ""),
+                                expected=", ".join(_FILES.values()), severity="warning")
+                    )
+        elif child.is_dir() and not child.name.startswith("."):
+            problems.append(Problem(str(child), "this folder is not read", severity="warning",
+                                    expected="language folders: " + ", ".join(LANGUAGES)))
+    return problems
+
+
+# ---------------------------------------------------------------- layering
+
+
+@dataclass
+class _Layered:
+    """Entries of every kind while layers are stacked; turned into a Bundle at the end."""
+
+    lists: dict[str, dict[str, Any]]
+    docs: dict[str, dict[str, Any]]
+    origin: dict[tuple[str, str], str]  # (group, id) -> file it came from
+
+
+_LIST_GROUPS = {
+    "narratives": ("narratives",),
+    "lessons": ("lessons",),
+    "cases": ("cases",),
+    "contact": ("contacts",),
+    "glossary": ("glossary",),
+    "quiz": ("themes", "questions"),
+}
+_DOC_GROUPS = {"personal": "themes", "about": "sections"}
+
+
+def _stack(layers: Sequence[tuple[dict[str, tuple[str, Any]], bool]]) -> tuple[_Layered, list[Problem]]:
+    stacked = _Layered(lists={}, docs={}, origin={})
+    problems: list[Problem] = []
+    for group in ("narratives", "lessons", "cases", "contacts", "glossary", "themes", "questions"):
+        stacked.lists[group] = {}
+    for kind in _DOC_GROUPS:
+        stacked.docs[kind] = {"entries": {}}
+    for files, partial in layers:
+        for kind, (file, data) in files.items():
+            converted, found = parse_kind(kind, data, file, partial)
+            problems.extend(found)
+            if kind in _DOC_GROUPS:
+                doc = converted.get(kind)
+                if not isinstance(doc, dict):
+                    continue
+                target = stacked.docs[kind]
+                for name, value in doc.items():
+                    if name == _DOC_GROUPS[kind]:
+                        for entry in value:
+                            target["entries"][entry.id] = entry
+                            stacked.origin[(f"{kind}.{name}", entry.id)] = file
+                    else:
+                        target[name] = value
+            else:
+                for group in _LIST_GROUPS[kind]:
+                    for entry in converted.get(group, ()) or ():
+                        stacked.lists[group][entry.id] = entry
+                        stacked.origin[(group, entry.id)] = file
+    return stacked, problems
+
+
+def _references(stacked: _Layered) -> list[Problem]:
+    """Every ID that one entry names must exist."""
+    lists = stacked.lists
+    problems: list[Problem] = []
+
+    def need(group: str, owner_group: str, owner: str, field: str, ids: Iterable[str]) -> None:
+        for ref in ids:
+            if ref and ref not in lists[group]:
+                import difflib
+
+                close = difflib.get_close_matches(ref, list(lists[group]), n=1)
+                problems.append(
+                    Problem(stacked.origin.get((owner_group, owner), "?"),
+                            f"refers to '{ref}', which does not exist in {group}"
+                            + (f"; did you mean '{close[0]}'?" if close else ""),
+                            entry=owner, field=field,
+                            expected=f"an ID from {group}")
+                )
+
+    for n in lists["narratives"].values():
+        need("lessons", "narratives", n.id, "lessons", n.lessons)
+    for lesson in lists["lessons"].values():
+        need("narratives", "lessons", lesson.id, "answers", lesson.answers)
+        need("cases", "lessons", lesson.id, "cases", lesson.cases)
+    for case in lists["cases"].values():
+        need("lessons", "cases", case.id, "lessons", case.lessons)
+    for theme in stacked.docs["personal"]["entries"].values():
+        need("lessons", "personal.themes", theme.id, "lessons", theme.lessons)
+    for q in lists["questions"].values():
+        need("themes", "questions", q.id, "theme", [q.theme])
+        if isinstance(q, m.Scenario):
+            for index, option in enumerate(q.options, 1):
+                need("lessons", "questions", q.id, f"options[{index}].lesson", [option.lesson])
+                need("narratives", "questions", q.id, f"options[{index}].narrative", [option.narrative])
+        elif isinstance(q, m.Recognise):
+            need("narratives", "questions", q.id, "options", q.options)
+        else:
+            need("lessons", "questions", q.id, "lesson", [q.lesson])
+            need("narratives", "questions", q.id, "narrative", [q.narrative])
+    return problems
+
+
+_REQUIRED_DOC = {
+    "personal": ("title", "intro"),
+    "about": ("title", "summary", "provenance", "checked", "sources"),
+}
+
+
+def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bundle | None, list[Problem]]:
+    problems: list[Problem] = []
+    docs: dict[str, dict[str, Any]] = {}
+    for kind, required in _REQUIRED_DOC.items():
+        doc = stacked.docs[kind]
+        missing = [name for name in required if name not in doc]
+        if missing or not doc["entries"]:
+            problems.append(Problem(f"{lang}/{kind}.yaml", f"{kind} is incomplete: "
+                                    + ", ".join(missing or [_DOC_GROUPS[kind]]) + " missing"))
+            continue
+        values = {k: v for k, v in doc.items() if k != "entries"}
+        values[_DOC_GROUPS[kind]] = tuple(doc["entries"].values())
+        docs[kind] = values
+    lists = stacked.lists
+    for group in ("narratives", "lessons", "cases", "contacts"):
+        if not lists[group]:
+            problems.append(Problem(f"{lang}/", f"there are no {group}", severity="error"))
+    if problems:
+        return None, problems
+    bundle = m.Bundle(
+        lang=lang,
+        narratives=tuple(lists["narratives"].values()),
+        lessons=tuple(lists["lessons"].values()),
+        cases=tuple(lists["cases"].values()),
+        personal=m.Personal(**docs["personal"]),
+        about=m.About(**docs["about"]),
+        contacts=tuple(lists["contacts"].values()),
+        glossary=tuple(lists["glossary"].values()),
+        quiz_themes=tuple(lists["themes"].values()),
+        questions=tuple(lists["questions"].values()),
+        packs=tuple(str(p) for p in packs),
+    )
+    return bundle, problems
+
+
+def check_pack_dirs(packs: Sequence[Path]) -> list[Path]:
+    """Refuse content folders that do not exist (a usage error: the option is wrong)."""
+    result = []
+    for pack in packs:
+        if not pack.is_dir():
+            raise UsageError(
+                f"Content folder not found: {pack}",
+                hint="Give an existing folder to --content-dir (or INFOBLAD_CONTENT_DIR).",
+            )
+        result.append(pack)
+    return result
+
+
+def build(lang: str, packs: Sequence[Path] = (), use_cache: bool = True) -> tuple[m.Bundle | None, list[Problem]]:
+    """Read and layer everything for one language; return the bundle and all problems."""
+    problems: list[Problem] = []
+    layers: list[tuple[dict[str, tuple[str, Any]], bool]] = []
+    for index, root in enumerate([builtin_dir(), *packs]):
+        try:
+            layers.append((read_layer(root, lang, use_cache), index > 0))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    stacked, found = _stack(layers)
+    problems.extend(found)
+    problems.extend(_references(stacked))
+    bundle, found = _finish(lang, stacked, packs)
+    problems.extend(found)
+    return bundle, problems
+
+
+def load_bundle(lang: str, packs: Sequence[Path] = ()) -> m.Bundle:
+    """The bundle for one language, or ContentError listing what is wrong."""
+    bundle, problems = build(lang, packs)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or bundle is None:
+        raise ContentError(errors or problems)
+    return bundle
+
+
+# ---------------------------------------------------------------- languages in step
+
+# Fields whose values must be the same in every language (IDs, references, weights).
+_SAME_IN_ALL = {
+    "id", "lessons", "answers", "cases", "theme", "kind", "weight", "lesson", "narrative",
+    "answer", "outcome", "email", "phone", "website", "url",
+}
+
+
+def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
+    """Where two bundles differ in IDs, fields, references or the length of lists."""
+    problems: list[Problem] = []
+    where = f"{first.lang} <> {second.lang}"
+
+    def walk(a: Any, b: Any, path: str, entry: str | None) -> None:
+        if is_dataclass(a) and is_dataclass(b):
+            if type(a) is not type(b):
+                problems.append(Problem(where, f"{path}: {type(a).__name__} in {first.lang}, "
+                                        f"{type(b).__name__} in {second.lang}", entry=entry))
+                return
+            entry = getattr(a, "id", entry)
+            for f in fields(a):
+                va, vb = getattr(a, f.name), getattr(b, f.name)
+                sub = f"{path}.{f.name}" if path else f.name
+                if f.name in _SAME_IN_ALL and not is_dataclass(va) and va != vb:
+                    problems.append(Problem(where, f"{sub} differs: {va!r} / {vb!r}", entry=entry,
+                                            field=f.name, expected="the same in every language"))
+                elif bool(va) != bool(vb):
+                    problems.append(Problem(where, f"{sub} is empty in one language", entry=entry,
+                                            field=f.name))
+                else:
+                    walk(va, vb, sub, entry)
+        elif isinstance(a, tuple) and isinstance(b, tuple):
+            ids_a = [getattr(x, "id", None) for x in a]
+            ids_b = [getattr(x, "id", None) for x in b]
+            if any(ids_a) and ids_a != ids_b:
+                problems.append(Problem(where, f"{path}: IDs differ: only in {first.lang}: "
+                                        f"{sorted(set(ids_a) - set(ids_b))}, only in {second.lang}: "
+                                        f"{sorted(set(ids_b) - set(ids_a))}" if set(ids_a) != set(ids_b)
+                                        else f"{path}: the IDs are in another order",
+                                        entry=entry))
+                return
+            if len(a) != len(b):
+                problems.append(Problem(where, f"{path} has {len(a)} item(s) in {first.lang} "
+                                        f"and {len(b)} in {second.lang}", entry=entry,
+                                        expected="the same number in every language"))
+                return
+            for index, (x, y) in enumerate(zip(a, b), 1):
+                walk(x, y, f"{path}[{index}]", entry)
+
+    walk(replace(first, lang="", packs=()), replace(second, lang="", packs=()), "", None)
+    return problems

@@ -1,0 +1,95 @@
+"""The project's errors. Each carries the exit code the CLI turns it into.
+
+Nothing below ``cli.py`` prints or exits: code raises one of these, and the CLI's
+single error handler writes the message to stderr and exits with ``exit_code``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # content or data problem, validate found problems, search found nothing
+EXIT_USAGE = 2  # unknown command, option, ID or bad value
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+
+class InfobladError(Exception):
+    """Base error: a message for the user and an exit code."""
+
+    exit_code = EXIT_PROBLEM
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(InfobladError):
+    """The user asked for something that does not exist or gave a bad value."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, with as much 'where' as is known."""
+
+    file: str
+    message: str
+    line: int | None = None
+    entry: str | None = None
+    field: str | None = None
+    expected: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def location(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        parts = [where]
+        if self.entry:
+            parts.append(f"entry '{self.entry}'")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.expected:
+            text += f" (expected: {self.expected})"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "entry": self.entry,
+            "field": self.field,
+            "message": self.message,
+            "expected": self.expected,
+        }
+
+
+class ContentError(InfobladError):
+    """Content could not be read or is invalid. Carries every problem found."""
+
+    exit_code = EXIT_PROBLEM
+
+    def __init__(self, problems: list[Problem], hint: str | None = None) -> None:
+        errors = [p for p in problems if p.severity == "error"] or problems
+        first = errors[0].describe()
+        more = len(errors) - 1
+        message = first if not more else f"{first}\n(and {more} more problem(s))"
+        super().__init__(
+            message,
+            hint or "Run 'infoblad validate' to see every problem, then fix the file.",
+        )
+        self.problems = problems
+
+
+class DataError(InfobladError):
+    """Saved data (the quiz history) could not be read or written."""
+
+    exit_code = EXIT_PROBLEM

@@ -1,0 +1,54 @@
+"""Small, careful file operations shared by the content cache, exports and history."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ContentError, Problem
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """Read a content file, refusing files over the size limit before parsing."""
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ContentError([_too_big(file, size, limit)])
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise ContentError([Problem(file, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if len(raw) > limit:  # the file grew while we read it
+        raise ContentError([_too_big(file, len(raw), limit)])
+    return raw
+
+
+def _too_big(file: str, size: int, limit: int) -> Problem:
+    return Problem(
+        file,
+        f"the file is too large ({size:,} bytes; the limit is {limit:,})",
+        expected="split the content over several packs or shorten it",
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old or the new version, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

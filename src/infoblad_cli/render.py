@@ -1,0 +1,372 @@
+"""Turn content and results into what a person reads, or into JSON for scripts.
+
+The renderer never decides what to show, only how. Content is always wrapped
+in ``rich.text.Text`` (never in markup strings), so ``[bold]`` or ``[link=...]``
+in a content file is printed as those very characters.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from . import models as m
+from .strings import t
+
+MAX_WIDTH = 100
+
+STYLE_TITLE = "bold"
+STYLE_HEADING = "bold cyan"
+STYLE_DIM = "dim"
+STYLE_COMMAND = "green"
+STYLE_VOICE = "italic"
+
+
+class Writer:
+    """A thin layer over a Rich console: headings, paragraphs, lists.
+
+    ``plain`` (``--plain``, or output that is not a terminal) means no colour
+    and no box drawing; the words and their order stay the same. Wrapping is
+    ours, not Rich's: lines carry no trailing padding, and web addresses and
+    commands are never broken in the middle, so they can be copied.
+    """
+
+    def __init__(self, console: Console, lang: str, plain: bool) -> None:
+        self.console = console
+        self.lang = lang
+        self.plain = plain
+        self.width = max(20, min(console.width, MAX_WIDTH))
+        self.bullet = "-" if plain or not _unicode_ok(console) else "\u2022"
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    def style(self, style: str) -> str:
+        return "" if self.plain else style
+
+    def emit(self, text: Text) -> None:
+        """Print one line (or pre-wrapped lines) as they are."""
+        self.console.print(text, soft_wrap=True)
+
+    def blank(self) -> None:
+        self.console.print()
+
+    def wrap(self, text: str, indent: int = 0, first: str = "", style: str = "") -> None:
+        """Print ``text`` wrapped to the width, indented; ``first`` starts the first line."""
+        prefix = " " * indent
+        lines = textwrap.wrap(
+            text,
+            width=self.width,
+            initial_indent=prefix + first,
+            subsequent_indent=prefix + " " * len(first),
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [prefix + first]
+        self.emit(Text("\n".join(lines), style=self.style(style)))
+
+    def title(self, text: str, subtitle: str | None = None) -> None:
+        self.wrap(text, style=STYLE_TITLE)
+        if subtitle:
+            self.wrap(subtitle, style=STYLE_DIM)
+
+    def heading(self, text: str) -> None:
+        self.blank()
+        self.wrap(text, style=STYLE_HEADING)
+
+    def subheading(self, text: str, indent: int = 0) -> None:
+        self.wrap(text, indent, style="bold")
+
+    def paragraphs(self, text: str, indent: int = 0, style: str = "") -> None:
+        for index, paragraph in enumerate(text.split("\n\n")):
+            if index:
+                self.blank()
+            self.wrap(paragraph, indent, style=style)
+
+    def bullets(self, items: Iterable[str], indent: int = 0, style: str = "") -> None:
+        for item in items:
+            self.wrap(item, indent, first=self.bullet + " ", style=style)
+
+    def command(self, command: str, indent: int = 0, label: str | None = None,
+                after: str = "") -> None:
+        line = Text(" " * indent)
+        if label:
+            line.append(label + " ")
+        line.append(command, style=self.style(STYLE_COMMAND))
+        if after:
+            line.append("  " + after)
+        self.emit(line)
+
+    def field_lines(self, rows: Sequence[tuple[str, str]], indent: int = 0) -> None:
+        rows = [(label, value) for label, value in rows if value]
+        width = max((len(label) for label, _ in rows), default=0)
+        for label, value in rows:
+            first = f"{label}:".ljust(width + 2) if label else " " * (width + 2)
+            body = textwrap.wrap(value, width=max(10, self.width - indent - len(first)),
+                                 break_long_words=False, break_on_hyphens=False) or [""]
+            line = Text(" " * indent)
+            line.append(first, style=self.style("bold"))
+            line.append(body[0])
+            for more in body[1:]:
+                line.append("\n" + " " * (indent + len(first)) + more)
+            self.emit(line)
+
+    def source_line(self, source: m.Source, indent: int = 0) -> None:
+        self.wrap(source.title, indent, first=self.bullet + " ")
+        self.wrap(source.url, indent + 2, style=STYLE_DIM)
+
+    def sources(self, sources: Sequence[m.Source]) -> None:
+        if not sources:
+            return
+        self.heading(self.t("sources"))
+        for source in sources:
+            self.source_line(source)
+
+
+def _unicode_ok(console: Console) -> bool:
+    return (console.encoding or "").lower().replace("-", "").startswith("utf")
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_data(value: Any) -> Any:
+    """A model as plain JSON-ready data, with the field names of the content files."""
+    return asdict(value)
+
+
+def write_json(data: Any) -> None:
+    """One JSON document on stdout, always UTF-8, whatever the console's encoding."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:  # pragma: no cover - a stdout without a byte buffer
+        sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------- listings
+
+
+def listing(w: Writer, kind: str, entries: Sequence[Any], title: str, intro: str,
+            subtitle: Any = None) -> None:
+    """A list of entries: each with its title, ID, summary and the command that opens it."""
+    w.title(title, intro)
+    for entry in entries:
+        w.blank()
+        extra = subtitle(entry) if subtitle else None
+        w.wrap(entry.title + (f"  ({extra})" if extra else ""), style="bold")
+        w.wrap(entry.summary, 2)
+        w.command(f"infoblad {kind} {entry.id}", 2)
+
+
+def related(w: Writer, groups: Sequence[tuple[str, str, Sequence[Any]]]) -> None:
+    """'Read next': the titles and commands of related entries."""
+    groups = [g for g in groups if g[2]]
+    if not groups:
+        return
+    w.heading(w.t("related.read"))
+    for label, kind, entries in groups:
+        w.subheading(label)
+        for entry in entries:
+            w.command(f"infoblad {kind} {entry.id}", 2, after=entry.title)
+
+
+def _pick(entries: Sequence[Any], ids: Sequence[str]) -> list[Any]:
+    by_id = {e.id: e for e in entries}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# ---------------------------------------------------------------- detail views
+
+
+def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
+    w.title(n.title, f"{w.t('narratives.title')} \u00b7 {n.id}" if not w.plain else f"{w.t('narratives.title')}: {n.id}")
+    w.blank()
+    w.paragraphs(n.summary, style=STYLE_VOICE)
+    w.heading(w.t("narratives.experience"))
+    w.paragraphs(n.experience)
+    w.heading(w.t("narratives.how_it_grows"))
+    w.paragraphs(n.how_it_grows)
+    w.heading(w.t("narratives.voices"))
+    for voice in n.voices:
+        w.wrap(voice + ('"' if w.plain else "\u201d"), 2, first='"' if w.plain else "\u201c",
+               style=STYLE_VOICE)
+    w.heading(w.t("narratives.asks"))
+    w.subheading(w.t("narratives.frontline"))
+    w.bullets(n.asks_of_you.frontline, 2)
+    w.subheading(w.t("narratives.policy"))
+    w.bullets(n.asks_of_you.policy, 2)
+    related(w, [(w.t("related.lessons"), "lessons", _pick(bundle.lessons, n.lessons))])
+    w.sources(n.sources)
+
+
+def lesson(w: Writer, bundle: m.Bundle, item: m.Lesson) -> None:
+    w.title(item.title, f"{w.t('lessons.title')}: {item.id}")
+    w.blank()
+    w.paragraphs(item.summary, style=STYLE_VOICE)
+    w.heading(w.t("lessons.lesson"))
+    w.paragraphs(item.lesson)
+    w.heading(w.t("lessons.why"))
+    w.paragraphs(item.why_it_works)
+    w.heading(w.t("lessons.tomorrow"))
+    w.subheading(w.t("lessons.frontline"))
+    w.paragraphs(item.tomorrow.frontline, 2)
+    w.subheading(w.t("lessons.policy"))
+    w.paragraphs(item.tomorrow.policy, 2)
+    related(
+        w,
+        [
+            (w.t("lessons.answers"), "narratives", _pick(bundle.narratives, item.answers)),
+            (w.t("related.cases"), "cases", _pick(bundle.cases, item.cases)),
+        ],
+    )
+    w.sources(item.sources)
+
+
+def case(w: Writer, bundle: m.Bundle, item: m.Case) -> None:
+    w.title(item.title, f"{w.t('cases.title')}: {item.id}")
+    w.blank()
+    w.field_lines(
+        [
+            (w.t("cases.place"), item.place),
+            (w.t("cases.period"), item.period),
+            ("", w.t(f"outcome.{item.outcome}")),
+        ]
+    )
+    w.blank()
+    w.paragraphs(item.summary, style=STYLE_VOICE)
+    w.heading(w.t("cases.situation"))
+    w.paragraphs(item.situation)
+    w.heading(w.t("cases.approach"))
+    w.paragraphs(item.approach)
+    w.heading(w.t("cases.result"))
+    w.paragraphs(item.result)
+    if item.caveat:
+        w.heading(w.t("cases.caveat"))
+        w.paragraphs(item.caveat)
+    related(w, [(w.t("related.lessons"), "lessons", _pick(bundle.lessons, item.lessons))])
+    w.sources(item.sources)
+
+
+def personal(w: Writer, bundle: m.Bundle) -> None:
+    p = bundle.personal
+    w.title(p.title)
+    w.blank()
+    w.paragraphs(p.intro)
+    for theme in p.themes:
+        w.blank()
+        w.heading(theme.title.upper() if w.plain else theme.title)
+        w.paragraphs(theme.text)
+        w.blank()
+        w.subheading(w.t("personal.questions"))
+        w.bullets(theme.questions, 2)
+        lessons = _pick(bundle.lessons, theme.lessons)
+        if lessons:
+            w.blank()
+            w.subheading(w.t("related.read"))
+            for item in lessons:
+                w.command(f"infoblad lessons {item.id}", 2)
+        w.blank()
+        w.subheading(w.t("sources"))
+        for source in theme.sources:
+            w.source_line(source, 2)
+
+
+def about(w: Writer, bundle: m.Bundle) -> None:
+    a = bundle.about
+    w.title(a.title)
+    w.blank()
+    w.paragraphs(a.summary)
+    for section in a.sections:
+        w.heading(section.title)
+        w.paragraphs(section.text)
+        w.blank()
+        for source in section.sources:
+            w.source_line(source, 2)
+    w.heading(w.t("about.provenance"))
+    w.paragraphs(a.provenance)
+    w.blank()
+    w.field_lines([(w.t("about.checked"), a.checked)])
+    if bundle.glossary:
+        w.heading(w.t("about.glossary"))
+        for term in bundle.glossary:
+            w.subheading(term.term)
+            w.paragraphs(term.explanation, 2)
+    if bundle.packs:
+        w.heading(w.t("about.packs"))
+        w.bullets(bundle.packs)
+    w.sources(a.sources)
+
+
+def contact(w: Writer, bundle: m.Bundle) -> None:
+    w.title(w.t("contact.title"))
+    for index, c in enumerate(bundle.contacts):
+        if index == 1:
+            w.heading(w.t("contact.local"))
+        w.blank()
+        w.subheading(c.name)
+        if c.description:
+            w.paragraphs(c.description, 2)
+            w.blank()
+        rows = [
+            (w.t("contact.email"), c.email),
+            (w.t("contact.phone"), c.phone),
+            (w.t("contact.hours"), c.hours),
+            (w.t("contact.website"), c.website),
+            *((x.label, x.value) for x in c.extra),
+        ]
+        w.field_lines(rows, 2)
+        if c.note:
+            w.blank()
+            w.paragraphs(c.note, 2, style=STYLE_DIM)
+        if c.checked:
+            w.wrap(f"{w.t('contact.checked')}: {c.checked}", 2, style=STYLE_DIM)
+
+
+HOME_COMMANDS = (
+    "narratives", "lessons", "cases", "personal", "quiz", "history", "search", "contact", "about",
+    "export",
+)
+
+
+def home(w: Writer, bundle: m.Bundle, version: str | None = None) -> None:
+    w.title("infoblad", w.t("home.tagline"))
+    w.blank()
+    w.paragraphs(bundle.about.summary)
+    w.heading(w.t("home.commands"))
+    width = max(len(name) for name in HOME_COMMANDS) + len("infoblad ") + 2
+    for name in HOME_COMMANDS:
+        command = f"infoblad {name}"
+        line = Text("  ")
+        line.append(command, style=w.style(STYLE_COMMAND))
+        line.append(" " * (width - len(command)))
+        description = textwrap.wrap(w.t(f"cmd.{name}"), width=max(20, w.width - width - 2),
+                                    subsequent_indent=" " * (width + 2))
+        line.append("\n".join(description))
+        w.emit(line)
+    w.blank()
+    w.wrap(w.t("home.source"), style=STYLE_DIM)
+    w.wrap(w.t("home.more"), style=STYLE_DIM)
+
+
+def home_data(bundle: m.Bundle) -> dict[str, Any]:
+    return {
+        "lang": bundle.lang,
+        "title": "infoblad",
+        "tagline": t(bundle.lang, "home.tagline"),
+        "summary": bundle.about.summary,
+        "source": t(bundle.lang, "home.source"),
+        "commands": [
+            {"command": f"infoblad {name}", "description": t(bundle.lang, f"cmd.{name}")}
+            for name in HOME_COMMANDS
+        ],
+    }

@@ -1,0 +1,547 @@
+"""Validate the plain data of one content file and turn it into models.
+
+Every problem is collected (not only the first) with its file, line, entry and
+field, so an editor can fix a whole file in one go. Checks that need other
+files (references between entries) live in ``content.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import models as m
+from .errors import Problem
+from .yamlsafe import LINE_KEY, LINES_KEY
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"[ \t]+")
+_INVALID = object()  # a value that failed validation; its problem is recorded
+
+
+@dataclass
+class Checker:
+    """Collects the problems of one file."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        entry: str | None = None,
+        field: str | None = None,
+        expected: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        self.problems.append(Problem(self.file, message, line, entry, field, expected, severity))
+
+
+@dataclass(frozen=True)
+class Where:
+    line: int | None
+    entry: str | None
+    field: str | None
+
+    def at(self, name: str, line: int | None) -> Where:
+        path = f"{self.field}.{name}" if self.field else name
+        return Where(line if line is not None else self.line, self.entry, path)
+
+
+Spec = Callable[[Any, Checker, Where], Any]
+
+
+def normalize_text(value: str, one_line: bool = False) -> str:
+    """Join lines within a paragraph; keep a blank line between paragraphs."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = [_SPACES.sub(" ", " ".join(p.split("\n"))).strip() for p in _BLANK_LINE.split(text)]
+    paragraphs = [p for p in paragraphs if p]
+    return " ".join(paragraphs) if one_line else "\n\n".join(paragraphs)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def text(one_line: bool = False) -> Spec:
+    def check(value: Any, c: Checker, w: Where) -> Any:
+        if not isinstance(value, str):
+            c.add(f"expected text, found {_type_name(value)}", line=w.line, entry=w.entry, field=w.field)
+            return _INVALID
+        result = normalize_text(value, one_line)
+        if not result:
+            c.add("is empty", line=w.line, entry=w.entry, field=w.field, expected="some text")
+            return _INVALID
+        return result
+
+    return check
+
+
+def slug(value: Any, c: Checker, w: Where) -> Any:
+    if not isinstance(value, str) or not SLUG.match(value.strip()):
+        shown = value if isinstance(value, str) else _type_name(value)
+        c.add(
+            f"'{shown}' is not a valid ID",
+            line=w.line,
+            entry=w.entry,
+            field=w.field,
+            expected="lower-case letters, digits and single hyphens, e.g. niet-gehoord",
+        )
+        return _INVALID
+    return value.strip()
+
+
+def url(value: Any, c: Checker, w: Where) -> Any:
+    result = text(one_line=True)(value, c, w)
+    if result is _INVALID:
+        return result
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", result):
+        c.add(f"'{result}' is not a web address", line=w.line, entry=w.entry, field=w.field,
+              expected="an address starting with https:// or http://")
+        return _INVALID
+    return result
+
+
+def choice(*allowed: str) -> Spec:
+    def check(value: Any, c: Checker, w: Where) -> Any:
+        if not isinstance(value, str) or value.strip() not in allowed:
+            c.add(f"'{value}' is not allowed here", line=w.line, entry=w.entry, field=w.field,
+                  expected=" or ".join(allowed))
+            return _INVALID
+        return value.strip()
+
+    return check
+
+
+def weight(value: Any, c: Checker, w: Where) -> Any:
+    if not isinstance(value, str) or value.strip() not in ("0", "1", "2"):
+        c.add(f"'{value}' is not a weight", line=w.line, entry=w.entry, field=w.field,
+              expected="0 (hurts), 1 (partly helps) or 2 (helps most)")
+        return _INVALID
+    return int(value)
+
+
+def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spec:
+    def check(value: Any, c: Checker, w: Where) -> Any:
+        if isinstance(value, str) and not value.strip() and min_items == 0:
+            return ()  # "key:" with nothing after it
+        if not isinstance(value, list):
+            c.add(f"expected a list, found {_type_name(value)}", line=w.line, entry=w.entry,
+                  field=w.field, expected="a list of items, each on a line starting with '- '")
+            return _INVALID
+        if len(value) < min_items or (max_items is not None and len(value) > max_items):
+            bounds = f"{min_items} to {max_items}" if max_items is not None else f"at least {min_items}"
+            c.add(f"has {len(value)} item(s)", line=w.line, entry=w.entry, field=w.field,
+                  expected=f"{bounds} item(s)")
+        results = []
+        for index, element in enumerate(value, 1):
+            line = element.get(LINE_KEY) if isinstance(element, dict) else None
+            result = item(element, c, w.at(f"[{index}]", line).__class__(line or w.line, w.entry,
+                                                                      f"{w.field}[{index}]"))
+            results.append(result)
+        if any(r is _INVALID for r in results):
+            return _INVALID
+        return tuple(results)
+
+    return check
+
+
+@dataclass(frozen=True)
+class F:
+    """A field of a record: its spec, whether it is required, its default."""
+
+    spec: Spec
+    required: bool = True
+    default: Any = None
+
+
+def record(
+    build: Callable[..., Any],
+    fields: dict[str, F],
+    is_entry: bool = False,
+    check: Callable[[dict[str, Any], Checker, Where, dict[str, int]], None] | None = None,
+) -> Spec:
+    """A mapping with known fields, built into ``build(**fields)``."""
+
+    def validate(value: Any, c: Checker, w: Where) -> Any:
+        if not isinstance(value, dict):
+            c.add(f"expected a mapping (key: value), found {_type_name(value)}", line=w.line,
+                  entry=w.entry, field=w.field, expected=", ".join(fields))
+            return _INVALID
+        line = value.get(LINE_KEY, w.line)
+        lines: dict[str, int] = value.get(LINES_KEY, {})
+        entry = w.entry
+        if is_entry:
+            raw_id = value.get("id")
+            entry = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
+            w = Where(line, entry, None)
+        ok = True
+        for key in value:
+            if key in (LINE_KEY, LINES_KEY) or key in fields:
+                continue
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            c.add(f"unknown field '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+                  line=lines.get(key, line), entry=entry, field=_join(w.field, key),
+                  expected="one of: " + ", ".join(fields))
+            ok = False
+        converted: dict[str, Any] = {}
+        for name, spec in fields.items():
+            here = Where(lines.get(name, line), entry, _join(w.field, name))
+            if name not in value:
+                if spec.required:
+                    c.add("is missing", line=line, entry=entry, field=here.field,
+                          expected="this field is required")
+                    ok = False
+                elif spec.default is not None:
+                    converted[name] = spec.default
+                continue
+            result = spec.spec(value[name], c, here)
+            if result is _INVALID:
+                ok = False
+            else:
+                converted[name] = result
+        if not ok:
+            return _INVALID
+        if check is not None:
+            before = len(c.problems)
+            check(converted, c, Where(line, entry, w.field), lines)
+            if any(p.severity == "error" for p in c.problems[before:]):
+                return _INVALID
+        return build(**converted)
+
+    return validate
+
+
+def _join(prefix: str | None, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def _as_dict(**values: Any) -> dict[str, Any]:
+    return values
+
+
+SOURCES = list_of(record(m.Source, {"title": F(text(True)), "url": F(url)}), min_items=1)
+IDS = list_of(slug)
+PARAS = text()
+LINE = text(one_line=True)
+
+NARRATIVE = record(
+    m.Narrative,
+    {
+        "id": F(slug),
+        "title": F(LINE),
+        "summary": F(LINE),
+        "experience": F(PARAS),
+        "how_it_grows": F(PARAS),
+        "voices": F(list_of(PARAS, min_items=1)),
+        "asks_of_you": F(record(m.Asks, {"frontline": F(list_of(PARAS, 1)), "policy": F(list_of(PARAS, 1))})),
+        "lessons": F(IDS, required=False, default=()),
+        "sources": F(SOURCES),
+    },
+    is_entry=True,
+)
+
+LESSON = record(
+    m.Lesson,
+    {
+        "id": F(slug),
+        "title": F(LINE),
+        "summary": F(LINE),
+        "lesson": F(PARAS),
+        "why_it_works": F(PARAS),
+        "answers": F(IDS, required=False, default=()),
+        "tomorrow": F(record(m.Tomorrow, {"frontline": F(PARAS), "policy": F(PARAS)})),
+        "cases": F(IDS, required=False, default=()),
+        "sources": F(SOURCES),
+    },
+    is_entry=True,
+)
+
+OUTCOMES = ("restored", "strengthened", "not-restored")
+
+CASE = record(
+    m.Case,
+    {
+        "id": F(slug),
+        "title": F(LINE),
+        "place": F(LINE),
+        "period": F(LINE),
+        "outcome": F(choice(*OUTCOMES)),
+        "summary": F(LINE),
+        "situation": F(PARAS),
+        "approach": F(PARAS),
+        "result": F(PARAS),
+        "caveat": F(PARAS, required=False),
+        "lessons": F(IDS, required=False, default=()),
+        "sources": F(SOURCES),
+    },
+    is_entry=True,
+)
+
+THEME = record(
+    m.Theme,
+    {
+        "id": F(slug),
+        "title": F(LINE),
+        "text": F(PARAS),
+        "questions": F(list_of(PARAS, min_items=1)),
+        "lessons": F(IDS, required=False, default=()),
+        "sources": F(SOURCES),
+    },
+    is_entry=True,
+)
+
+SECTION = record(
+    m.Section,
+    {"id": F(slug), "title": F(LINE), "text": F(PARAS), "sources": F(SOURCES)},
+    is_entry=True,
+)
+
+CONTACT = record(
+    m.Contact,
+    {
+        "id": F(slug),
+        "name": F(LINE),
+        "description": F(PARAS, required=False),
+        "email": F(LINE, required=False),
+        "phone": F(LINE, required=False),
+        "hours": F(LINE, required=False),
+        "website": F(url, required=False),
+        "extra": F(list_of(record(m.ExtraLine, {"label": F(LINE), "value": F(LINE)})), required=False),
+        "note": F(PARAS, required=False),
+        "checked": F(LINE, required=False),
+        "sources": F(list_of(record(m.Source, {"title": F(LINE), "url": F(url)})), required=False),
+    },
+    is_entry=True,
+)
+
+TERM = record(m.Term, {"id": F(slug), "term": F(LINE), "explanation": F(PARAS)}, is_entry=True)
+
+QUIZ_THEME = record(
+    m.QuizTheme, {"id": F(slug), "title": F(LINE), "description": F(LINE)}, is_entry=True
+)
+
+
+def _one_link(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
+    if not values.get("lesson") and not values.get("narrative"):
+        c.add("needs a link to read more", line=w.line, entry=w.entry, field=w.field,
+              expected="'lesson: <id>' or 'narrative: <id>'")
+
+
+def _check_scenario(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
+    best = [o for o in values["options"] if o.weight == 2]
+    if len(best) != 1:
+        c.add(f"has {len(best)} options with weight 2", line=lines.get("options", w.line),
+              entry=w.entry, field="options", expected="exactly one best option (weight 2)")
+
+
+def _check_recognise(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
+    options = values["options"]
+    if len(set(options)) != len(options):
+        c.add("lists a narrative twice", line=lines.get("options", w.line), entry=w.entry,
+              field="options", expected="different narrative IDs")
+    if values["answer"] not in options:
+        c.add(f"the answer '{values['answer']}' is not one of the options",
+              line=lines.get("answer", w.line), entry=w.entry, field="answer",
+              expected="one of: " + ", ".join(options))
+
+
+OPTION = record(
+    m.Option,
+    {
+        "text": F(PARAS),
+        "weight": F(weight),
+        "feedback": F(PARAS),
+        "lesson": F(slug, required=False),
+        "narrative": F(slug, required=False),
+    },
+    check=_one_link,
+)
+
+QUESTION_KINDS: dict[str, Spec] = {
+    "scenario": record(
+        m.Scenario,
+        {
+            "id": F(slug),
+            "theme": F(slug),
+            "kind": F(choice("scenario")),
+            "setting": F(LINE),
+            "prompt": F(PARAS),
+            "options": F(list_of(OPTION, min_items=3, max_items=4)),
+        },
+        is_entry=True,
+        check=_check_scenario,
+    ),
+    "recognise": record(
+        m.Recognise,
+        {
+            "id": F(slug),
+            "theme": F(slug),
+            "kind": F(choice("recognise")),
+            "voice": F(PARAS),
+            "options": F(list_of(slug, min_items=3, max_items=4)),
+            "answer": F(slug),
+            "explanation": F(PARAS),
+        },
+        is_entry=True,
+        check=_check_recognise,
+    ),
+    "self-rating": record(
+        m.SelfRating,
+        {
+            "id": F(slug),
+            "theme": F(slug),
+            "kind": F(choice("self-rating")),
+            "statement": F(PARAS),
+            "suggestion": F(PARAS),
+            "lesson": F(slug, required=False),
+            "narrative": F(slug, required=False),
+        },
+        is_entry=True,
+        check=_one_link,
+    ),
+}
+
+
+def question(value: Any, c: Checker, w: Where) -> Any:
+    kind = value.get("kind") if isinstance(value, dict) else None
+    spec = QUESTION_KINDS.get(kind.strip() if isinstance(kind, str) else "")
+    if spec is None:
+        entry = value.get("id") if isinstance(value, dict) else None
+        line = value.get(LINES_KEY, {}).get("kind", value.get(LINE_KEY)) if isinstance(value, dict) else w.line
+        c.add(f"unknown question kind '{kind}'" if kind is not None else "is missing",
+              line=line, entry=entry if isinstance(entry, str) else None, field="kind",
+              expected=" or ".join(QUESTION_KINDS))
+        return _INVALID
+    return spec(value, c, w)
+
+
+# What each file holds: top-level key -> (spec of one entry, whether it is a list of entries)
+# For personal and about the top level is one document; its entries sit in a list inside it.
+@dataclass(frozen=True)
+class FileSpec:
+    keys: dict[str, Spec]
+    doc_fields: dict[str, F] | None = None  # for single documents (personal, about)
+    list_key: str | None = None  # inside the document: the list of entries
+
+
+def _document(fields: dict[str, F], list_key: str, entry: Spec, partial: bool) -> Spec:
+    spec_fields = {
+        name: (F(spec.spec, required=False) if partial else spec) for name, spec in fields.items()
+    }
+    spec_fields[list_key] = F(list_of(entry, min_items=0 if partial else 1), required=not partial)
+    return record(_as_dict, spec_fields)
+
+
+KINDS = ("narratives", "lessons", "cases", "personal", "about", "contact", "glossary", "quiz")
+
+_LISTS: dict[str, dict[str, Spec]] = {
+    "narratives": {"narratives": list_of(NARRATIVE)},
+    "lessons": {"lessons": list_of(LESSON)},
+    "cases": {"cases": list_of(CASE)},
+    "contact": {"contacts": list_of(CONTACT)},
+    "glossary": {"glossary": list_of(TERM)},
+    "quiz": {"themes": list_of(QUIZ_THEME), "questions": list_of(question)},
+}
+
+_DOCS: dict[str, tuple[dict[str, F], str, Spec]] = {
+    "personal": ({"title": F(LINE), "intro": F(PARAS)}, "themes", THEME),
+    "about": (
+        {
+            "title": F(LINE),
+            "summary": F(PARAS),
+            "provenance": F(PARAS),
+            "checked": F(LINE),
+            "sources": F(SOURCES),
+        },
+        "sections",
+        SECTION,
+    ),
+}
+
+
+def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate the data of one kind's file.
+
+    Returns the converted top-level values (lists of models, or for personal/about
+    a dict of fields) and the problems found. ``partial`` relaxes what a content
+    pack may leave out (the top-level texts of personal and about).
+    """
+    c = Checker(file)
+    top: dict[str, Spec]
+    if kind in _DOCS:
+        fields, list_key, entry = _DOCS[kind]
+        top = {kind: _document(fields, list_key, entry, partial)}
+    else:
+        top = _LISTS[kind]
+    out: dict[str, Any] = {}
+    if data is None or (isinstance(data, str) and not data.strip()):
+        if not partial:
+            c.add("the file is empty", expected=f"'{next(iter(top))}:' at the top")
+        return out, c.problems
+    if not isinstance(data, dict):
+        c.add(f"expected a mapping at the top of the file, found {_type_name(data)}", line=1,
+              expected=" and ".join(f"'{k}:'" for k in top))
+        return out, c.problems
+    lines: dict[str, int] = data.get(LINES_KEY, {})
+    for key in data:
+        if key in (LINE_KEY, LINES_KEY) or key in top:
+            continue
+        close = difflib.get_close_matches(key, list(top), n=1)
+        c.add(f"unknown top-level key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+              line=lines.get(key), expected=" and ".join(f"'{k}:'" for k in top))
+    for key, spec in top.items():
+        if key not in data:
+            if not partial:
+                c.add(f"'{key}:' is missing", line=1, expected=f"'{key}:' at the top of the file")
+            continue
+        result = spec(data[key], c, Where(lines.get(key), None, None if kind in _DOCS else key))
+        if result is not _INVALID:
+            out[key] = result
+        else:
+            out[key] = _salvage(spec, data[key])
+    _duplicate_ids(out, data, c)
+    return out, c.problems
+
+
+def _salvage(spec: Spec, value: Any) -> Any:
+    """After a problem, keep the entries that are valid, so later checks still run."""
+    if isinstance(value, list):
+        quiet = Checker("")
+        results = []
+        for element in value:
+            result = spec([element], quiet, Where(None, None, None))
+            if result is not _INVALID:
+                results.extend(result)
+        return tuple(results)
+    return _INVALID
+
+
+def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> None:
+    def entries(key: str, value: Any) -> list[tuple[str, Any]]:
+        if isinstance(value, tuple):
+            return [(key, e) for e in value]
+        if isinstance(value, dict):
+            return [(k, e) for k, v in value.items() if isinstance(v, tuple) for e in v]
+        return []
+
+    for key, value in out.items():
+        seen: set[str] = set()
+        for group, entry in entries(key, value):
+            entry_id = getattr(entry, "id", None)
+            if entry_id is None:
+                continue
+            if entry_id in seen:
+                c.add(f"the ID '{entry_id}' is used twice in '{group}'", entry=entry_id,
+                      field="id", expected="a different ID for each entry")
+            seen.add(entry_id)

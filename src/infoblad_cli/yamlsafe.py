@@ -1,0 +1,184 @@
+"""Read a YAML content file safely into plain dicts, lists and strings.
+
+Why our own loader and not ``yaml.safe_load``:
+
+- every scalar stays the text the editor wrote (no ``no`` -> False, no octal phone
+  numbers, no dates);
+- anchors and aliases are refused before anything is expanded, so an alias bomb
+  cannot blow up memory or time;
+- duplicate keys are refused instead of silently keeping the last one;
+- files are size-checked before parsing, must be UTF-8, and control characters
+  are stripped so content can never carry terminal escape codes;
+- each mapping remembers its line numbers, so problems can say where they are.
+
+libyaml's C parser produces the events when it is installed; the composing is ours.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from .errors import ContentError, Problem
+from .fileio import read_bytes
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml._yaml import CParser as _Parser
+
+    _C_PARSER = True
+except ImportError:  # pragma: no cover
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    _C_PARSER = False
+
+MAX_DEPTH = 32
+LINE_KEY = "__line__"
+LINES_KEY = "__lines__"
+
+# C0 and C1 control characters (but tab, newline, carriage return), DEL, bidi
+# overrides and non-characters. Stripping them keeps content from styling,
+# moving or garbling the terminal, whatever escapes it was written with.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters that could style or break a terminal."""
+    return _CONTROL.sub("", text)
+
+
+class _RefusedConstruct(yaml.YAMLError):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _StrictComposer(Composer):
+    """PyYAML's composer, refusing anchors, aliases and very deep nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise _RefusedConstruct(
+                f"an alias (*{event.anchor}) is not allowed; write the text out in full", line
+            )
+        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)) and event.anchor:
+            raise _RefusedConstruct(
+                f"an anchor (&{event.anchor}) is not allowed; write the text out in full", line
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _RefusedConstruct(f"nested more than {MAX_DEPTH} levels deep", line)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+if _C_PARSER:
+
+    class _Loader(_StrictComposer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _StrictComposer.__init__(self)
+            BaseResolver.__init__(self)
+
+else:  # pragma: no cover
+
+    class _Loader(Reader, Scanner, _Parser, _StrictComposer, BaseResolver):  # type: ignore[no-redef,misc]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _Parser.__init__(self)
+            _StrictComposer.__init__(self)
+            BaseResolver.__init__(self)
+
+
+def _build(node: Node, file: str) -> Any:
+    """Turn a composed node into dicts/lists/strings; refuse duplicate keys."""
+    if isinstance(node, ScalarNode):
+        return strip_controls(str(node.value))
+    if isinstance(node, SequenceNode):
+        return [_build(child, file) for child in node.value]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {LINE_KEY: node.start_mark.line + 1}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise _RefusedConstruct("a key must be plain text, not a list or mapping", key_line)
+            key = strip_controls(str(key_node.value))
+            if key == "<<":
+                raise _RefusedConstruct("merge keys (<<) are not allowed", key_line)
+            if key in lines:
+                raise _RefusedConstruct(
+                    f"the key '{key}' appears twice (first on line {lines[key]}); keep one",
+                    key_line,
+                )
+            if key.startswith("__"):
+                raise _RefusedConstruct(f"the key '{key}' is reserved", key_line)
+            lines[key] = key_line
+            result[key] = _build(value_node, file)
+        result[LINES_KEY] = lines
+        return result
+    raise _RefusedConstruct("unsupported YAML node", None)  # pragma: no cover
+
+
+def parse_text(text: str, file: str) -> Any:
+    """Parse YAML text (already decoded) into plain data, or raise ContentError."""
+    text = strip_controls(text)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(node, file)
+    except _RefusedConstruct as exc:
+        raise ContentError([Problem(file, exc.message, line=exc.line)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "unreadable YAML"
+        raise ContentError(
+            [Problem(file, f"this is not valid YAML: {what}", line=line,
+                     expected="check indentation, colons and quotes around that line")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Problem(file, f"this is not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise ContentError([Problem(file, "the YAML is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode file bytes as UTF-8 (a BOM is allowed) or raise ContentError."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read)",
+                    line=line,
+                    expected="save the file with the encoding UTF-8",
+                )
+            ]
+        ) from None
+
+
+def load_file(path: Path) -> Any:
+    """Read, decode and parse one content file into plain data."""
+    return parse_text(decode(read_bytes(path), str(path)), str(path))
