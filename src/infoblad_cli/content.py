@@ -13,7 +13,6 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,13 +156,13 @@ def stray_files(root: Path) -> list[Problem]:
 # ---------------------------------------------------------------- layering
 
 
-@dataclass
 class _Layered:
     """Entries of every kind while layers are stacked; turned into a Bundle at the end."""
 
-    lists: dict[str, dict[str, Any]]
-    docs: dict[str, dict[str, Any]]
-    origin: dict[tuple[str, str], str]  # (group, id) -> file it came from
+    def __init__(self) -> None:
+        self.lists: dict[str, dict[str, Any]] = {}
+        self.docs: dict[str, dict[str, Any]] = {}
+        self.origin: dict[tuple[str, str], str] = {}  # (group, id) -> file it came from
 
 
 _LIST_GROUPS = {
@@ -178,7 +177,7 @@ _DOC_GROUPS = {"personal": "themes", "about": "sections"}
 
 
 def _stack(layers: Sequence[tuple[dict[str, tuple[str, Any]], bool]]) -> tuple[_Layered, list[Problem]]:
-    stacked = _Layered(lists={}, docs={}, origin={})
+    stacked = _Layered()
     problems: list[Problem] = []
     for group in ("narratives", "lessons", "cases", "contacts", "glossary", "themes", "questions"):
         stacked.lists[group] = {}
@@ -339,27 +338,31 @@ _SAME_IN_ALL = {
 }
 
 
+def _is_model(value: Any) -> bool:
+    return isinstance(value, tuple) and hasattr(value, "_fields")
+
+
 def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
     """Where two bundles differ in IDs, fields, references or the length of lists."""
     problems: list[Problem] = []
     where = f"{first.lang} <> {second.lang}"
 
     def walk(a: Any, b: Any, path: str, entry: str | None) -> None:
-        if is_dataclass(a) and is_dataclass(b):
+        if _is_model(a) and _is_model(b):
             if type(a) is not type(b):
                 problems.append(Problem(where, f"{path}: {type(a).__name__} in {first.lang}, "
                                         f"{type(b).__name__} in {second.lang}", entry=entry))
                 return
             entry = getattr(a, "id", entry)
-            for f in fields(a):
-                va, vb = getattr(a, f.name), getattr(b, f.name)
-                sub = f"{path}.{f.name}" if path else f.name
-                if f.name in _SAME_IN_ALL and not is_dataclass(va) and va != vb:
+            for name in a._fields:
+                va, vb = getattr(a, name), getattr(b, name)
+                sub = f"{path}.{name}" if path else name
+                if name in _SAME_IN_ALL and not _is_model(va) and va != vb:
                     problems.append(Problem(where, f"{sub} differs: {va!r} / {vb!r}", entry=entry,
-                                            field=f.name, expected="the same in every language"))
+                                            field=name, expected="the same in every language"))
                 elif bool(va) != bool(vb):
                     problems.append(Problem(where, f"{sub} is empty in one language", entry=entry,
-                                            field=f.name))
+                                            field=name))
                 else:
                     walk(va, vb, sub, entry)
         elif isinstance(a, tuple) and isinstance(b, tuple):
@@ -380,5 +383,5 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
             for index, (x, y) in enumerate(zip(a, b), 1):
                 walk(x, y, f"{path}[{index}]", entry)
 
-    walk(replace(first, lang="", packs=()), replace(second, lang="", packs=()), "", None)
+    walk(first._replace(lang="", packs=()), second._replace(lang="", packs=()), "", None)
     return problems

@@ -6,7 +6,7 @@ single error handler writes the message to stderr and exits with ``exit_code``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # content or data problem, validate found problems, search found nothing
@@ -31,8 +31,7 @@ class UsageError(InfobladError):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a content file, with as much 'where' as is known."""
 
     file: str
@@ -61,15 +60,7 @@ class Problem:
         return text
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "severity": self.severity,
-            "file": self.file,
-            "line": self.line,
-            "entry": self.entry,
-            "field": self.field,
-            "message": self.message,
-            "expected": self.expected,
-        }
+        return dict(self._asdict())
 
 
 class ContentError(InfobladError):

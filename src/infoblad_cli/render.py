@@ -11,7 +11,6 @@ import json
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from rich.console import Console
@@ -138,7 +137,11 @@ def _unicode_ok(console: Console) -> bool:
 
 def to_data(value: Any) -> Any:
     """A model as plain JSON-ready data, with the field names of the content files."""
-    return asdict(value)
+    if isinstance(value, tuple):
+        if hasattr(value, "_fields"):
+            return {name: to_data(getattr(value, name)) for name in value._fields}
+        return [to_data(item) for item in value]
+    return value
 
 
 def write_json(data: Any) -> None:

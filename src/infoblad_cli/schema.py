@@ -7,15 +7,16 @@ files (references between entries) live in ``content.py``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import models as m
 from .errors import Problem
-from .yamlsafe import LINE_KEY, LINES_KEY
+
+# Where the loader keeps line numbers inside each mapping (see yamlsafe).
+LINE_KEY = "__line__"
+LINES_KEY = "__lines__"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -23,12 +24,12 @@ _SPACES = re.compile(r"[ \t]+")
 _INVALID = object()  # a value that failed validation; its problem is recorded
 
 
-@dataclass
 class Checker:
     """Collects the problems of one file."""
 
-    file: str
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
 
     def add(
         self,
@@ -43,15 +44,10 @@ class Checker:
         self.problems.append(Problem(self.file, message, line, entry, field, expected, severity))
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     line: int | None
     entry: str | None
     field: str | None
-
-    def at(self, name: str, line: int | None) -> Where:
-        path = f"{self.field}.{name}" if self.field else name
-        return Where(line if line is not None else self.line, self.entry, path)
 
 
 Spec = Callable[[Any, Checker, Where], Any]
@@ -146,8 +142,7 @@ def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spe
         results = []
         for index, element in enumerate(value, 1):
             line = element.get(LINE_KEY) if isinstance(element, dict) else None
-            result = item(element, c, w.at(f"[{index}]", line).__class__(line or w.line, w.entry,
-                                                                      f"{w.field}[{index}]"))
+            result = item(element, c, Where(line or w.line, w.entry, f"{w.field}[{index}]"))
             results.append(result)
         if any(r is _INVALID for r in results):
             return _INVALID
@@ -156,8 +151,7 @@ def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spe
     return check
 
 
-@dataclass(frozen=True)
-class F:
+class F(NamedTuple):
     """A field of a record: its spec, whether it is required, its default."""
 
     spec: Spec
@@ -189,7 +183,7 @@ def record(
         for key in value:
             if key in (LINE_KEY, LINES_KEY) or key in fields:
                 continue
-            close = difflib.get_close_matches(key, list(fields), n=1)
+            close = _close(key, fields)
             c.add(f"unknown field '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
                   line=lines.get(key, line), entry=entry, field=_join(w.field, key),
                   expected="one of: " + ", ".join(fields))
@@ -220,6 +214,12 @@ def record(
         return build(**converted)
 
     return validate
+
+
+def _close(key: str, known: Any) -> list[str]:
+    import difflib  # only when there is a typo to explain
+
+    return difflib.get_close_matches(key, list(known), n=1)
 
 
 def _join(prefix: str | None, name: str) -> str:
@@ -426,15 +426,6 @@ def question(value: Any, c: Checker, w: Where) -> Any:
     return spec(value, c, w)
 
 
-# What each file holds: top-level key -> (spec of one entry, whether it is a list of entries)
-# For personal and about the top level is one document; its entries sit in a list inside it.
-@dataclass(frozen=True)
-class FileSpec:
-    keys: dict[str, Spec]
-    doc_fields: dict[str, F] | None = None  # for single documents (personal, about)
-    list_key: str | None = None  # inside the document: the list of entries
-
-
 def _document(fields: dict[str, F], list_key: str, entry: Spec, partial: bool) -> Spec:
     spec_fields = {
         name: (F(spec.spec, required=False) if partial else spec) for name, spec in fields.items()
@@ -497,7 +488,7 @@ def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str
     for key in data:
         if key in (LINE_KEY, LINES_KEY) or key in top:
             continue
-        close = difflib.get_close_matches(key, list(top), n=1)
+        close = _close(key, top)
         c.add(f"unknown top-level key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
               line=lines.get(key), expected=" and ".join(f"'{k}:'" for k in top))
     for key, spec in top.items():

@@ -28,6 +28,7 @@ from yaml.resolver import BaseResolver
 
 from .errors import ContentError, Problem
 from .fileio import read_bytes
+from .schema import LINE_KEY, LINES_KEY
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml._yaml import CParser as _Parser
@@ -41,8 +42,6 @@ except ImportError:  # pragma: no cover
     _C_PARSER = False
 
 MAX_DEPTH = 32
-LINE_KEY = "__line__"
-LINES_KEY = "__lines__"
 
 # C0 and C1 control characters (but tab, newline, carriage return), DEL, bidi
 # overrides and non-characters. Stripping them keeps content from styling,
