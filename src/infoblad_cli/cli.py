@@ -36,8 +36,13 @@ def _debug() -> bool:
 def err_console() -> "Console":
     from rich.console import Console
 
-    return Console(stderr=True, markup=False, emoji=False, highlight=False,
-                   color_system=None if _no_color(False, sys.stderr) else "auto")
+    return Console(
+        stderr=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None if _no_color(False, sys.stderr) else "auto",
+    )
 
 
 def report(error: InfobladError) -> None:
@@ -94,12 +99,18 @@ def _complete_ids(kind: str) -> Any:
 
 LangOption = Annotated[
     Optional[Lang],
-    typer.Option("--lang", "-l", help="Language: nl (default) or en. Env: INFOBLAD_LANG.",
-                 show_default=False, case_sensitive=False),
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language: nl (default) or en. Env: INFOBLAD_LANG.",
+        show_default=False,
+        case_sensitive=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (UTF-8), nothing else.")]
 PlainOption = Annotated[
-    bool, typer.Option("--plain", help="No colour, no box drawing: for screen readers, copy-paste and e-mail.")
+    bool,
+    typer.Option("--plain", help="No colour, no box drawing: for screen readers, copy-paste and e-mail."),
 ]
 ContentDirOption = Annotated[
     Optional[list[Path]],
@@ -116,8 +127,14 @@ ContentDirOption = Annotated[
 class Options:
     """The reading options of one call, after env and the top-level options are applied."""
 
-    def __init__(self, ctx: typer.Context, lang: Optional[Lang], json: bool, plain: bool,
-                 content_dir: Optional[list[Path]]) -> None:
+    def __init__(
+        self,
+        ctx: typer.Context,
+        lang: Optional[Lang],
+        json: bool,
+        plain: bool,
+        content_dir: Optional[list[Path]],
+    ) -> None:
         parent: dict[str, Any] = {}
         if ctx.parent is not None and isinstance(ctx.parent.obj, dict):
             parent = ctx.parent.obj
@@ -147,8 +164,10 @@ def _resolve_lang(value: "Lang | str | None") -> str:
     if not env:
         return "nl"
     if env not in ("nl", "en"):
-        raise UsageError(f"INFOBLAD_LANG is set to '{env}', which is not a language of infoblad.",
-                         hint="Use nl or en, or unset INFOBLAD_LANG.")
+        raise UsageError(
+            f"INFOBLAD_LANG is set to '{env}', which is not a language of infoblad.",
+            hint="Use nl or en, or unset INFOBLAD_LANG.",
+        )
     return env
 
 
@@ -175,8 +194,13 @@ def make_console(plain: bool) -> "Console":
     from rich.console import Console
 
     no_color = _no_color(plain, sys.stdout)
-    console = Console(markup=False, emoji=False, highlight=False,
-                      color_system=None if no_color else "auto", no_color=no_color)
+    console = Console(
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None if no_color else "auto",
+        no_color=no_color,
+    )
     if console.width > 100:
         console.width = 100
     return console
@@ -192,8 +216,9 @@ def unknown_id(lang: str, kind: str, wanted: str, entries: Any) -> NoReturn:
     close = difflib.get_close_matches(wanted.lower(), ids, n=3, cutoff=0.5)
     close += [i for i in ids if wanted.lower() in i and i not in close][: 3 - len(close)]
     hint = t(lang, "error.did_you_mean", ids=", ".join(close)) + "\n" if close else ""
-    raise UsageError(t(lang, "error.unknown_id", id=wanted, kind=kind),
-                     hint=hint + t(lang, "error.see_list", kind=kind))
+    raise UsageError(
+        t(lang, "error.unknown_id", id=wanted, kind=kind), hint=hint + t(lang, "error.see_list", kind=kind)
+    )
 
 
 def _find(opts: "Options", bundle: "m.Bundle", kind: str, wanted: str) -> Any:
@@ -252,8 +277,11 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
         ctx: typer.Context,
         id: Annotated[
             Optional[str],
-            typer.Argument(help="The ID of one entry; leave out for the list.", show_default=False,
-                           autocompletion=_complete_ids(kind)),
+            typer.Argument(
+                help="The ID of one entry; leave out for the list.",
+                show_default=False,
+                autocompletion=_complete_ids(kind),
+            ),
         ] = None,
         lang: LangOption = None,
         json: JsonOption = False,
@@ -339,7 +367,9 @@ _about.__doc__ = """The learning network, the organisations, the sources and how
 app.command("about")(_about)
 
 _contact = _document_command("contact", lambda b, r: {"contacts": [r.to_data(c) for c in b.contacts]})
-_contact.__doc__ = """How to reach the ESS (e-mail, phone, office hours, website), plus local contacts from content packs."""
+_contact.__doc__ = (
+    """How to reach the ESS (e-mail, phone, office hours, website), plus local contacts from content packs."""
+)
 app.command("contact")(_contact)
 
 
@@ -353,8 +383,18 @@ def _encoding_fallback(error: UnicodeError) -> tuple[str, int]:
     import unicodedata
 
     chunk = error.object[error.start : error.end]
-    simple = {"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-              "\u201d": '"', "\u2022": "-", "\u2026": "...", "\u00b7": "-", "\u2192": "->"}
+    simple = {
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2022": "-",
+        "\u2026": "...",
+        "\u00b7": "-",
+        "\u2192": "->",
+    }
     out = []
     for char in chunk:
         ascii_form = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")

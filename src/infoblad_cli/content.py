@@ -143,13 +143,23 @@ def stray_files(root: Path) -> list[Problem]:
                 if item.name not in _FILES.values() and item.suffix.lower() in (".yaml", ".yml"):
                     close = difflib.get_close_matches(item.stem, list(_FILES), n=1)
                     problems.append(
-                        Problem(str(item), "this file is not read: its name is not a content kind"
-                                + (f"; did you mean '{close[0]}.yaml'?" if close else ""),
-                                expected=", ".join(_FILES.values()), severity="warning")
+                        Problem(
+                            str(item),
+                            "this file is not read: its name is not a content kind"
+                            + (f"; did you mean '{close[0]}.yaml'?" if close else ""),
+                            expected=", ".join(_FILES.values()),
+                            severity="warning",
+                        )
                     )
         elif child.is_dir() and not child.name.startswith("."):
-            problems.append(Problem(str(child), "this folder is not read", severity="warning",
-                                    expected="language folders: " + ", ".join(LANGUAGES)))
+            problems.append(
+                Problem(
+                    str(child),
+                    "this folder is not read",
+                    severity="warning",
+                    expected="language folders: " + ", ".join(LANGUAGES),
+                )
+            )
     return problems
 
 
@@ -219,11 +229,14 @@ def _references(stacked: _Layered) -> list[Problem]:
 
                 close = difflib.get_close_matches(ref, list(lists[group]), n=1)
                 problems.append(
-                    Problem(stacked.origin.get((owner_group, owner), "?"),
-                            f"refers to '{ref}', which does not exist in {group}"
-                            + (f"; did you mean '{close[0]}'?" if close else ""),
-                            entry=owner, field=field,
-                            expected=f"an ID from {group}")
+                    Problem(
+                        stacked.origin.get((owner_group, owner), "?"),
+                        f"refers to '{ref}', which does not exist in {group}"
+                        + (f"; did you mean '{close[0]}'?" if close else ""),
+                        entry=owner,
+                        field=field,
+                        expected=f"an ID from {group}",
+                    )
                 )
 
     for n in lists["narratives"].values():
@@ -262,8 +275,12 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
         doc = stacked.docs[kind]
         missing = [name for name in required if name not in doc]
         if missing or not doc["entries"]:
-            problems.append(Problem(f"{lang}/{kind}.yaml", f"{kind} is incomplete: "
-                                    + ", ".join(missing or [_DOC_GROUPS[kind]]) + " missing"))
+            problems.append(
+                Problem(
+                    f"{lang}/{kind}.yaml",
+                    f"{kind} is incomplete: " + ", ".join(missing or [_DOC_GROUPS[kind]]) + " missing",
+                )
+            )
             continue
         values = {k: v for k, v in doc.items() if k != "entries"}
         values[_DOC_GROUPS[kind]] = tuple(doc["entries"].values())
@@ -303,7 +320,9 @@ def check_pack_dirs(packs: Sequence[Path]) -> list[Path]:
     return result
 
 
-def build(lang: str, packs: Sequence[Path] = (), use_cache: bool = True) -> tuple[m.Bundle | None, list[Problem]]:
+def build(
+    lang: str, packs: Sequence[Path] = (), use_cache: bool = True
+) -> tuple[m.Bundle | None, list[Problem]]:
     """Read and layer everything for one language; return the bundle and all problems."""
     problems: list[Problem] = []
     layers: list[tuple[dict[str, tuple[str, Any]], bool]] = []
@@ -333,13 +352,35 @@ def load_bundle(lang: str, packs: Sequence[Path] = ()) -> m.Bundle:
 
 # Fields whose values must be the same in every language (IDs, references, weights).
 _SAME_IN_ALL = {
-    "id", "lessons", "answers", "cases", "theme", "kind", "weight", "lesson", "narrative",
-    "answer", "outcome", "email", "phone", "website", "url",
+    "id",
+    "lessons",
+    "answers",
+    "cases",
+    "theme",
+    "kind",
+    "weight",
+    "lesson",
+    "narrative",
+    "answer",
+    "outcome",
+    "email",
+    "phone",
+    "website",
+    "url",
 }
 
 
 def _is_model(value: Any) -> bool:
     return isinstance(value, tuple) and hasattr(value, "_fields")
+
+
+def _same_in_all(model: Any, name: str) -> bool:
+    # Lesson.lesson is the lesson's text; elsewhere 'lesson' is a link to one.
+    return name in _SAME_IN_ALL and not (isinstance(model, m.Lesson) and name == "lesson")
+
+
+def _holds_models(value: Any) -> bool:
+    return _is_model(value) or (isinstance(value, tuple) and any(_is_model(v) for v in value))
 
 
 def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
@@ -350,37 +391,61 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
     def walk(a: Any, b: Any, path: str, entry: str | None) -> None:
         if _is_model(a) and _is_model(b):
             if type(a) is not type(b):
-                problems.append(Problem(where, f"{path}: {type(a).__name__} in {first.lang}, "
-                                        f"{type(b).__name__} in {second.lang}", entry=entry))
+                problems.append(
+                    Problem(
+                        where,
+                        f"{path}: {type(a).__name__} in {first.lang}, {type(b).__name__} in {second.lang}",
+                        entry=entry,
+                    )
+                )
                 return
             entry = getattr(a, "id", entry)
             for name in a._fields:
                 va, vb = getattr(a, name), getattr(b, name)
                 sub = f"{path}.{name}" if path else name
-                if name in _SAME_IN_ALL and not _is_model(va) and va != vb:
-                    problems.append(Problem(where, f"{sub} differs: {va!r} / {vb!r}", entry=entry,
-                                            field=name, expected="the same in every language"))
+                if _same_in_all(a, name) and not _holds_models(va) and va != vb:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"{sub} differs: {va!r} / {vb!r}",
+                            entry=entry,
+                            field=name,
+                            expected="the same in every language",
+                        )
+                    )
                 elif bool(va) != bool(vb):
-                    problems.append(Problem(where, f"{sub} is empty in one language", entry=entry,
-                                            field=name))
+                    problems.append(
+                        Problem(where, f"{sub} is empty in one language", entry=entry, field=name)
+                    )
                 else:
                     walk(va, vb, sub, entry)
         elif isinstance(a, tuple) and isinstance(b, tuple):
-            ids_a = [getattr(x, "id", None) for x in a]
-            ids_b = [getattr(x, "id", None) for x in b]
+            ids_a = [str(getattr(x, "id", "")) for x in a]
+            ids_b = [str(getattr(x, "id", "")) for x in b]
             if any(ids_a) and ids_a != ids_b:
-                problems.append(Problem(where, f"{path}: IDs differ: only in {first.lang}: "
-                                        f"{sorted(set(ids_a) - set(ids_b))}, only in {second.lang}: "
-                                        f"{sorted(set(ids_b) - set(ids_a))}" if set(ids_a) != set(ids_b)
-                                        else f"{path}: the IDs are in another order",
-                                        entry=entry))
+                problems.append(
+                    Problem(
+                        where,
+                        f"{path}: IDs differ: only in {first.lang}: "
+                        f"{sorted(set(ids_a) - set(ids_b))}, only in {second.lang}: "
+                        f"{sorted(set(ids_b) - set(ids_a))}"
+                        if set(ids_a) != set(ids_b)
+                        else f"{path}: the IDs are in another order",
+                        entry=entry,
+                    )
+                )
                 return
             if len(a) != len(b):
-                problems.append(Problem(where, f"{path} has {len(a)} item(s) in {first.lang} "
-                                        f"and {len(b)} in {second.lang}", entry=entry,
-                                        expected="the same number in every language"))
+                problems.append(
+                    Problem(
+                        where,
+                        f"{path} has {len(a)} item(s) in {first.lang} and {len(b)} in {second.lang}",
+                        entry=entry,
+                        expected="the same number in every language",
+                    )
+                )
                 return
-            for index, (x, y) in enumerate(zip(a, b), 1):
+            for index, (x, y) in enumerate(zip(a, b, strict=True), 1):
                 walk(x, y, f"{path}[{index}]", entry)
 
     walk(first._replace(lang="", packs=()), second._replace(lang="", packs=()), "", None)

@@ -92,8 +92,7 @@ class Writer:
         for item in items:
             self.wrap(item, indent, first=self.bullet + " ", style=style)
 
-    def command(self, command: str, indent: int = 0, label: str | None = None,
-                after: str = "") -> None:
+    def command(self, command: str, indent: int = 0, label: str | None = None, after: str = "") -> None:
         line = Text(" " * indent)
         if label:
             line.append(label + " ")
@@ -107,8 +106,12 @@ class Writer:
         width = max((len(label) for label, _ in rows), default=0)
         for label, value in rows:
             first = f"{label}:".ljust(width + 2) if label else " " * (width + 2)
-            body = textwrap.wrap(value, width=max(10, self.width - indent - len(first)),
-                                 break_long_words=False, break_on_hyphens=False) or [""]
+            body = textwrap.wrap(
+                value,
+                width=max(10, self.width - indent - len(first)),
+                break_long_words=False,
+                break_on_hyphens=False,
+            ) or [""]
             line = Text(" " * indent)
             line.append(first, style=self.style("bold"))
             line.append(body[0])
@@ -159,8 +162,9 @@ def write_json(data: Any) -> None:
 # ---------------------------------------------------------------- listings
 
 
-def listing(w: Writer, kind: str, entries: Sequence[Any], title: str, intro: str,
-            subtitle: Any = None) -> None:
+def listing(
+    w: Writer, kind: str, entries: Sequence[Any], title: str, intro: str, subtitle: Any = None
+) -> None:
     """A list of entries: each with its title, ID, summary and the command that opens it."""
     w.title(title, intro)
     for entry in entries:
@@ -192,7 +196,10 @@ def _pick(entries: Sequence[Any], ids: Sequence[str]) -> list[Any]:
 
 
 def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
-    w.title(n.title, f"{w.t('narratives.title')} \u00b7 {n.id}" if not w.plain else f"{w.t('narratives.title')}: {n.id}")
+    w.title(
+        n.title,
+        f"{w.t('narratives.title')} \u00b7 {n.id}" if not w.plain else f"{w.t('narratives.title')}: {n.id}",
+    )
     w.blank()
     w.paragraphs(n.summary, style=STYLE_VOICE)
     w.heading(w.t("narratives.experience"))
@@ -201,8 +208,9 @@ def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
     w.paragraphs(n.how_it_grows)
     w.heading(w.t("narratives.voices"))
     for voice in n.voices:
-        w.wrap(voice + ('"' if w.plain else "\u201d"), 2, first='"' if w.plain else "\u201c",
-               style=STYLE_VOICE)
+        w.wrap(
+            voice + ('"' if w.plain else "\u201d"), 2, first='"' if w.plain else "\u201c", style=STYLE_VOICE
+        )
     w.heading(w.t("narratives.asks"))
     w.subheading(w.t("narratives.frontline"))
     w.bullets(n.asks_of_you.frontline, 2)
@@ -336,7 +344,15 @@ def contact(w: Writer, bundle: m.Bundle) -> None:
 
 
 HOME_COMMANDS = (
-    "narratives", "lessons", "cases", "personal", "quiz", "history", "search", "contact", "about",
+    "narratives",
+    "lessons",
+    "cases",
+    "personal",
+    "quiz",
+    "history",
+    "search",
+    "contact",
+    "about",
     "export",
 )
 
@@ -352,8 +368,9 @@ def home(w: Writer, bundle: m.Bundle, version: str | None = None) -> None:
         line = Text("  ")
         line.append(command, style=w.style(STYLE_COMMAND))
         line.append(" " * (width - len(command)))
-        description = textwrap.wrap(w.t(f"cmd.{name}"), width=max(20, w.width - width - 2),
-                                    subsequent_indent=" " * (width + 2))
+        description = textwrap.wrap(
+            w.t(f"cmd.{name}"), width=max(20, w.width - width - 2), subsequent_indent=" " * (width + 2)
+        )
         line.append("\n".join(description))
         w.emit(line)
     w.blank()

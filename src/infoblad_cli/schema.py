@@ -102,8 +102,13 @@ def url(value: Any, c: Checker, w: Where) -> Any:
     if result is _INVALID:
         return result
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", result):
-        c.add(f"'{result}' is not a web address", line=w.line, entry=w.entry, field=w.field,
-              expected="an address starting with https:// or http://")
+        c.add(
+            f"'{result}' is not a web address",
+            line=w.line,
+            entry=w.entry,
+            field=w.field,
+            expected="an address starting with https:// or http://",
+        )
         return _INVALID
     return result
 
@@ -111,8 +116,13 @@ def url(value: Any, c: Checker, w: Where) -> Any:
 def choice(*allowed: str) -> Spec:
     def check(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, str) or value.strip() not in allowed:
-            c.add(f"'{value}' is not allowed here", line=w.line, entry=w.entry, field=w.field,
-                  expected=" or ".join(allowed))
+            c.add(
+                f"'{value}' is not allowed here",
+                line=w.line,
+                entry=w.entry,
+                field=w.field,
+                expected=" or ".join(allowed),
+            )
             return _INVALID
         return value.strip()
 
@@ -121,8 +131,13 @@ def choice(*allowed: str) -> Spec:
 
 def weight(value: Any, c: Checker, w: Where) -> Any:
     if not isinstance(value, str) or value.strip() not in ("0", "1", "2"):
-        c.add(f"'{value}' is not a weight", line=w.line, entry=w.entry, field=w.field,
-              expected="0 (hurts), 1 (partly helps) or 2 (helps most)")
+        c.add(
+            f"'{value}' is not a weight",
+            line=w.line,
+            entry=w.entry,
+            field=w.field,
+            expected="0 (hurts), 1 (partly helps) or 2 (helps most)",
+        )
         return _INVALID
     return int(value)
 
@@ -132,13 +147,23 @@ def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spe
         if isinstance(value, str) and not value.strip() and min_items == 0:
             return ()  # "key:" with nothing after it
         if not isinstance(value, list):
-            c.add(f"expected a list, found {_type_name(value)}", line=w.line, entry=w.entry,
-                  field=w.field, expected="a list of items, each on a line starting with '- '")
+            c.add(
+                f"expected a list, found {_type_name(value)}",
+                line=w.line,
+                entry=w.entry,
+                field=w.field,
+                expected="a list of items, each on a line starting with '- '",
+            )
             return _INVALID
         if len(value) < min_items or (max_items is not None and len(value) > max_items):
             bounds = f"{min_items} to {max_items}" if max_items is not None else f"at least {min_items}"
-            c.add(f"has {len(value)} item(s)", line=w.line, entry=w.entry, field=w.field,
-                  expected=f"{bounds} item(s)")
+            c.add(
+                f"has {len(value)} item(s)",
+                line=w.line,
+                entry=w.entry,
+                field=w.field,
+                expected=f"{bounds} item(s)",
+            )
         results = []
         for index, element in enumerate(value, 1):
             line = element.get(LINE_KEY) if isinstance(element, dict) else None
@@ -169,8 +194,13 @@ def record(
 
     def validate(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, dict):
-            c.add(f"expected a mapping (key: value), found {_type_name(value)}", line=w.line,
-                  entry=w.entry, field=w.field, expected=", ".join(fields))
+            c.add(
+                f"expected a mapping (key: value), found {_type_name(value)}",
+                line=w.line,
+                entry=w.entry,
+                field=w.field,
+                expected=", ".join(fields),
+            )
             return _INVALID
         line = value.get(LINE_KEY, w.line)
         lines: dict[str, int] = value.get(LINES_KEY, {})
@@ -184,17 +214,26 @@ def record(
             if key in (LINE_KEY, LINES_KEY) or key in fields:
                 continue
             close = _close(key, fields)
-            c.add(f"unknown field '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
-                  line=lines.get(key, line), entry=entry, field=_join(w.field, key),
-                  expected="one of: " + ", ".join(fields))
+            c.add(
+                f"unknown field '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+                line=lines.get(key, line),
+                entry=entry,
+                field=_join(w.field, key),
+                expected="one of: " + ", ".join(fields),
+            )
             ok = False
         converted: dict[str, Any] = {}
         for name, spec in fields.items():
             here = Where(lines.get(name, line), entry, _join(w.field, name))
             if name not in value:
                 if spec.required:
-                    c.add("is missing", line=line, entry=entry, field=here.field,
-                          expected="this field is required")
+                    c.add(
+                        "is missing",
+                        line=line,
+                        entry=entry,
+                        field=here.field,
+                        expected="this field is required",
+                    )
                     ok = False
                 elif spec.default is not None:
                     converted[name] = spec.default
@@ -327,33 +366,50 @@ CONTACT = record(
 
 TERM = record(m.Term, {"id": F(slug), "term": F(LINE), "explanation": F(PARAS)}, is_entry=True)
 
-QUIZ_THEME = record(
-    m.QuizTheme, {"id": F(slug), "title": F(LINE), "description": F(LINE)}, is_entry=True
-)
+QUIZ_THEME = record(m.QuizTheme, {"id": F(slug), "title": F(LINE), "description": F(LINE)}, is_entry=True)
 
 
 def _one_link(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
     if not values.get("lesson") and not values.get("narrative"):
-        c.add("needs a link to read more", line=w.line, entry=w.entry, field=w.field,
-              expected="'lesson: <id>' or 'narrative: <id>'")
+        c.add(
+            "needs a link to read more",
+            line=w.line,
+            entry=w.entry,
+            field=w.field,
+            expected="'lesson: <id>' or 'narrative: <id>'",
+        )
 
 
 def _check_scenario(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
     best = [o for o in values["options"] if o.weight == 2]
     if len(best) != 1:
-        c.add(f"has {len(best)} options with weight 2", line=lines.get("options", w.line),
-              entry=w.entry, field="options", expected="exactly one best option (weight 2)")
+        c.add(
+            f"has {len(best)} options with weight 2",
+            line=lines.get("options", w.line),
+            entry=w.entry,
+            field="options",
+            expected="exactly one best option (weight 2)",
+        )
 
 
 def _check_recognise(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
     options = values["options"]
     if len(set(options)) != len(options):
-        c.add("lists a narrative twice", line=lines.get("options", w.line), entry=w.entry,
-              field="options", expected="different narrative IDs")
+        c.add(
+            "lists a narrative twice",
+            line=lines.get("options", w.line),
+            entry=w.entry,
+            field="options",
+            expected="different narrative IDs",
+        )
     if values["answer"] not in options:
-        c.add(f"the answer '{values['answer']}' is not one of the options",
-              line=lines.get("answer", w.line), entry=w.entry, field="answer",
-              expected="one of: " + ", ".join(options))
+        c.add(
+            f"the answer '{values['answer']}' is not one of the options",
+            line=lines.get("answer", w.line),
+            entry=w.entry,
+            field="answer",
+            expected="one of: " + ", ".join(options),
+        )
 
 
 OPTION = record(
@@ -418,18 +474,22 @@ def question(value: Any, c: Checker, w: Where) -> Any:
     spec = QUESTION_KINDS.get(kind.strip() if isinstance(kind, str) else "")
     if spec is None:
         entry = value.get("id") if isinstance(value, dict) else None
-        line = value.get(LINES_KEY, {}).get("kind", value.get(LINE_KEY)) if isinstance(value, dict) else w.line
-        c.add(f"unknown question kind '{kind}'" if kind is not None else "is missing",
-              line=line, entry=entry if isinstance(entry, str) else None, field="kind",
-              expected=" or ".join(QUESTION_KINDS))
+        line = (
+            value.get(LINES_KEY, {}).get("kind", value.get(LINE_KEY)) if isinstance(value, dict) else w.line
+        )
+        c.add(
+            f"unknown question kind '{kind}'" if kind is not None else "is missing",
+            line=line,
+            entry=entry if isinstance(entry, str) else None,
+            field="kind",
+            expected=" or ".join(QUESTION_KINDS),
+        )
         return _INVALID
     return spec(value, c, w)
 
 
 def _document(fields: dict[str, F], list_key: str, entry: Spec, partial: bool) -> Spec:
-    spec_fields = {
-        name: (F(spec.spec, required=False) if partial else spec) for name, spec in fields.items()
-    }
+    spec_fields = {name: (F(spec.spec, required=False) if partial else spec) for name, spec in fields.items()}
     spec_fields[list_key] = F(list_of(entry, min_items=0 if partial else 1), required=not partial)
     return record(_as_dict, spec_fields)
 
@@ -481,16 +541,22 @@ def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str
             c.add("the file is empty", expected=f"'{next(iter(top))}:' at the top")
         return out, c.problems
     if not isinstance(data, dict):
-        c.add(f"expected a mapping at the top of the file, found {_type_name(data)}", line=1,
-              expected=" and ".join(f"'{k}:'" for k in top))
+        c.add(
+            f"expected a mapping at the top of the file, found {_type_name(data)}",
+            line=1,
+            expected=" and ".join(f"'{k}:'" for k in top),
+        )
         return out, c.problems
     lines: dict[str, int] = data.get(LINES_KEY, {})
     for key in data:
         if key in (LINE_KEY, LINES_KEY) or key in top:
             continue
         close = _close(key, top)
-        c.add(f"unknown top-level key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
-              line=lines.get(key), expected=" and ".join(f"'{k}:'" for k in top))
+        c.add(
+            f"unknown top-level key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+            line=lines.get(key),
+            expected=" and ".join(f"'{k}:'" for k in top),
+        )
     for key, spec in top.items():
         if key not in data:
             if not partial:
@@ -533,6 +599,10 @@ def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> Non
             if entry_id is None:
                 continue
             if entry_id in seen:
-                c.add(f"the ID '{entry_id}' is used twice in '{group}'", entry=entry_id,
-                      field="id", expected="a different ID for each entry")
+                c.add(
+                    f"the ID '{entry_id}' is used twice in '{group}'",
+                    entry=entry_id,
+                    field="id",
+                    expected="a different ID for each entry",
+                )
             seen.add(entry_id)

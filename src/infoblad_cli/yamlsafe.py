@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.composer import Composer
@@ -29,17 +29,6 @@ from yaml.resolver import BaseResolver
 from .errors import ContentError, Problem
 from .fileio import read_bytes
 from .schema import LINE_KEY, LINES_KEY
-
-try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml._yaml import CParser as _Parser
-
-    _C_PARSER = True
-except ImportError:  # pragma: no cover
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    _C_PARSER = False
 
 MAX_DEPTH = 32
 
@@ -67,7 +56,7 @@ class _StrictComposer(Composer):
     _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
+        event = cast(Any, self).peek_event()
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, AliasEvent):
             raise _RefusedConstruct(
@@ -81,28 +70,44 @@ class _StrictComposer(Composer):
         try:
             if self._depth > MAX_DEPTH:
                 raise _RefusedConstruct(f"nested more than {MAX_DEPTH} levels deep", line)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
 
-if _C_PARSER:
+def loader_class(prefer_c: bool = True) -> Any:
+    """The loader: libyaml's parser when PyYAML has it, else PyYAML's own; same rules."""
+    if prefer_c:
+        try:
+            from yaml._yaml import CParser
+        except ImportError:  # pragma: no cover - PyYAML built without libyaml
+            pass
+        else:
 
-    class _Loader(_StrictComposer, _Parser, BaseResolver):  # type: ignore[misc,valid-type]
-        def __init__(self, stream: str) -> None:
-            _Parser.__init__(self, stream)
-            _StrictComposer.__init__(self)
-            BaseResolver.__init__(self)
+            class CLoader(_StrictComposer, CParser, BaseResolver):
+                def __init__(self, stream: str) -> None:
+                    CParser.__init__(self, stream)
+                    _StrictComposer.__init__(self)
+                    BaseResolver.__init__(self)
 
-else:  # pragma: no cover
+            return CLoader
 
-    class _Loader(Reader, Scanner, _Parser, _StrictComposer, BaseResolver):  # type: ignore[no-redef,misc]
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class PyLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
-            _Parser.__init__(self)
+            Parser.__init__(self)
             _StrictComposer.__init__(self)
             BaseResolver.__init__(self)
+
+    return PyLoader
+
+
+_Loader = loader_class()
 
 
 def _build(node: Node, file: str) -> Any:
@@ -135,10 +140,10 @@ def _build(node: Node, file: str) -> Any:
     raise _RefusedConstruct("unsupported YAML node", None)  # pragma: no cover
 
 
-def parse_text(text: str, file: str) -> Any:
+def parse_text(text: str, file: str, loader_type: Any = None) -> Any:
     """Parse YAML text (already decoded) into plain data, or raise ContentError."""
     text = strip_controls(text)
-    loader = _Loader(text)
+    loader = (loader_type or _Loader)(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _build(node, file)
@@ -149,8 +154,14 @@ def parse_text(text: str, file: str) -> Any:
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "unreadable YAML"
         raise ContentError(
-            [Problem(file, f"this is not valid YAML: {what}", line=line,
-                     expected="check indentation, colons and quotes around that line")]
+            [
+                Problem(
+                    file,
+                    f"this is not valid YAML: {what}",
+                    line=line,
+                    expected="check indentation, colons and quotes around that line",
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(file, f"this is not valid YAML: {exc}")]) from None

@@ -1,0 +1,169 @@
+"""Every reading command: exit code, stdout and stderr, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from infoblad_cli import content
+
+ANSI = re.compile(r"\x1b\[")
+BOX = re.compile("[\u2500-\u257f\u2580-\u259f]")
+READING = ["narratives", "lessons", "cases", "personal", "about", "contact"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("command", [[], *([c] for c in READING)])
+def test_reading_command_exits_0_with_text(run, command, lang) -> None:
+    result = run(*command, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) > 5
+    assert not ANSI.search(result.stdout)
+
+
+def test_home_screen_lists_the_commands(run) -> None:
+    out = run().stdout
+    for command in ("narratives", "lessons", "cases", "personal", "quiz", "contact", "about"):
+        assert f"infoblad {command}" in out
+    assert "ESS" in out
+
+
+def test_env_lang_gives_english(run) -> None:
+    dutch = run("narratives").stdout
+    english = run("narratives", env={"INFOBLAD_LANG": "en"}).stdout
+    assert "Verhalen van wantrouwen" in dutch
+    assert "Narratives of distrust" in english
+    assert run("narratives", "--lang", "nl", env={"INFOBLAD_LANG": "en"}).stdout == dutch
+
+
+def test_bad_env_lang_is_a_usage_error(run) -> None:
+    result = run("narratives", env={"INFOBLAD_LANG": "fr"})
+    assert result.exit_code == 2
+    assert "INFOBLAD_LANG" in result.stderr and "nl or en" in result.stderr
+
+
+def test_bad_lang_option_is_a_usage_error(run) -> None:
+    result = run("narratives", "--lang", "de")
+    assert result.exit_code == 2
+    assert "--lang" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["narratives", "lessons", "cases"])
+def test_listing_shows_each_id_and_the_command_that_opens_it(run, kind) -> None:
+    out = run(kind).stdout
+    for entry in getattr(content.load_bundle("nl"), kind):
+        assert f"infoblad {kind} {entry.id}" in out
+
+
+@pytest.mark.parametrize("kind", ["narratives", "lessons", "cases"])
+def test_each_id_opens_in_both_languages(run, kind) -> None:
+    for lang in ("nl", "en"):
+        for entry in getattr(content.load_bundle(lang), kind):
+            result = run(kind, entry.id, "--lang", lang)
+            assert result.exit_code == 0, result.stderr
+            assert entry.title in result.stdout
+            assert "https://" in result.stdout  # the sources are shown
+
+
+def test_narrative_detail_labels_voices_as_illustrative(run) -> None:
+    assert "illustratief" in run("narratives", "niet-gehoord").stdout
+    assert "illustrative" in run("narratives", "niet-gehoord", "--lang", "en").stdout
+
+
+@pytest.mark.parametrize(
+    "kind,wrong,right",
+    [
+        ("narratives", "niet-gehord", "niet-gehoord"),
+        ("lessons", "vroeg", "vroeg-betrekken"),
+        ("cases", "gilze", "gilze-azc"),
+    ],
+)
+def test_unknown_id_is_a_usage_error_with_suggestions(run, kind, wrong, right) -> None:
+    result = run(kind, wrong)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert wrong in result.stderr and right in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_command_suggests_the_closest(run) -> None:
+    result = run("narativs")
+    assert result.exit_code == 2
+    assert "narratives" in result.stderr
+
+
+def test_json_ids_are_the_same_in_both_languages(run) -> None:
+    for kind in ("narratives", "lessons", "cases"):
+        nl = [e["id"] for e in run.json(kind, "--lang", "nl")[kind]]
+        en = [e["id"] for e in run.json(kind, "--lang", "en")[kind]]
+        assert nl == en and nl
+
+
+def test_json_of_one_entry(run) -> None:
+    data = run.json("narratives", "niet-gehoord")
+    assert data["lang"] == "nl"
+    narrative = data["narrative"]
+    assert narrative["id"] == "niet-gehoord"
+    assert narrative["asks_of_you"]["frontline"]
+    assert narrative["sources"][0]["url"].startswith("http")
+
+
+@pytest.mark.parametrize("command", [[], ["personal"], ["about"], ["contact"], ["cases", "gilze-azc"]])
+def test_json_documents_parse(run, command) -> None:
+    data = run.json(*command)
+    assert data["lang"] == "nl"
+
+
+def test_contact_shows_email_and_phone(run) -> None:
+    for lang in ("nl", "en"):
+        out = run("contact", "--lang", lang).stdout
+        assert "ESS@minszw.nl" in out
+        assert "(070) 333 4555" in out
+    assert run.json("contact")["contacts"][0]["phone"] == "(070) 333 4555"
+
+
+def test_plain_has_no_box_drawing_or_colour(run) -> None:
+    for command in ([], ["narratives", "niet-gehoord"], ["contact"], ["personal"], ["about"]):
+        out = run(*command, "--plain").stdout
+        assert not BOX.search(out)
+        assert not ANSI.search(out)
+        assert "\u2022" not in out
+
+
+def test_colour_only_when_forced_and_never_with_no_color(run) -> None:
+    forced = run("narratives", env={"FORCE_COLOR": "1"}).stdout
+    assert ANSI.search(forced)
+    assert not ANSI.search(run("narratives", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout)
+    assert not ANSI.search(run("narratives", env={"FORCE_COLOR": "1", "TERM": "dumb"}).stdout)
+    assert not ANSI.search(run("narratives", "--plain", env={"FORCE_COLOR": "1"}).stdout)
+
+
+def test_lines_fit_80_columns_and_have_no_trailing_spaces(run) -> None:
+    for command in (["narratives", "onzichtbare-burger"], ["lessons", "vroeg-betrekken"], ["personal"]):
+        for line in run(*command).stdout.splitlines():
+            assert line == line.rstrip()
+            if "://" not in line:  # web addresses are never broken
+                assert len(line) <= 80, line
+
+
+def test_version(run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("infoblad ")
+
+
+def test_missing_content_dir_is_a_usage_error(run, tmp_path) -> None:
+    result = run("narratives", "--content-dir", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    result = run("narratives", env={"INFOBLAD_CONTENT_DIR": str(tmp_path / "nope")})
+    assert result.exit_code == 2
+    assert "nope" in result.stderr
+
+
+def test_help_of_every_command(run) -> None:
+    for command in ([], *([c] for c in READING)):
+        result = run(*command, "--help")
+        assert result.exit_code == 0
+        assert "--lang" in result.stdout
