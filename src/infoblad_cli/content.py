@@ -220,14 +220,15 @@ def _stack(layers: Sequence[tuple[dict[str, tuple[str, Any]], bool]]) -> tuple[_
 def _references(stacked: _Layered) -> list[Problem]:
     """Every ID that one entry names must exist."""
     lists = stacked.lists
+    known = {**lists, "personal": stacked.docs["personal"]["entries"]}
     problems: list[Problem] = []
 
     def need(group: str, owner_group: str, owner: str, field: str, ids: Iterable[str]) -> None:
         for ref in ids:
-            if ref and ref not in lists[group]:
+            if ref and ref not in known[group]:
                 import difflib
 
-                close = difflib.get_close_matches(ref, list(lists[group]), n=1)
+                close = difflib.get_close_matches(ref, list(known[group]), n=1)
                 problems.append(
                     Problem(
                         stacked.origin.get((owner_group, owner), "?"),
@@ -238,6 +239,11 @@ def _references(stacked: _Layered) -> list[Problem]:
                         expected=f"an ID from {group}",
                     )
                 )
+
+    def links(owner: str, field: str, item: m.Option | m.SelfRating) -> None:
+        need("lessons", "questions", owner, f"{field}lesson", [item.lesson])
+        need("narratives", "questions", owner, f"{field}narrative", [item.narrative])
+        need("personal", "questions", owner, f"{field}personal", [item.personal])
 
     for n in lists["narratives"].values():
         need("lessons", "narratives", n.id, "lessons", n.lessons)
@@ -252,13 +258,11 @@ def _references(stacked: _Layered) -> list[Problem]:
         need("themes", "questions", q.id, "theme", [q.theme])
         if isinstance(q, m.Scenario):
             for index, option in enumerate(q.options, 1):
-                need("lessons", "questions", q.id, f"options[{index}].lesson", [option.lesson])
-                need("narratives", "questions", q.id, f"options[{index}].narrative", [option.narrative])
+                links(q.id, f"options[{index}].", option)
         elif isinstance(q, m.Recognise):
             need("narratives", "questions", q.id, "options", q.options)
         else:
-            need("lessons", "questions", q.id, "lesson", [q.lesson])
-            need("narratives", "questions", q.id, "narrative", [q.narrative])
+            links(q.id, "", q)
     return problems
 
 

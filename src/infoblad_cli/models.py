@@ -139,6 +139,7 @@ class Option(NamedTuple):
     feedback: str
     lesson: str = ""
     narrative: str = ""
+    personal: str = ""
 
 
 class Scenario(NamedTuple):
@@ -167,6 +168,7 @@ class SelfRating(NamedTuple):
     suggestion: str
     lesson: str = ""
     narrative: str = ""
+    personal: str = ""
     kind: QuestionKind = "self-rating"
 
 

@@ -420,6 +420,7 @@ OPTION = record(
         "feedback": F(PARAS),
         "lesson": F(slug, required=False),
         "narrative": F(slug, required=False),
+        "personal": F(slug, required=False),
     },
     check=_one_link,
 )
@@ -462,6 +463,7 @@ QUESTION_KINDS: dict[str, Spec] = {
             "suggestion": F(PARAS),
             "lesson": F(slug, required=False),
             "narrative": F(slug, required=False),
+            "personal": F(slug, required=False),
         },
         is_entry=True,
         check=_one_link,
