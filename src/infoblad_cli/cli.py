@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, cast
 
 import typer
 from typer.core import TyperGroup
@@ -50,9 +50,10 @@ def report(error: InfobladError) -> None:
     from rich.text import Text
 
     console = err_console()
-    console.print(Text("Error: ", style="bold red") + Text(error.message))
+    # Not wrapped: a file path or a command in a message must stay whole to be copied.
+    console.print(Text("Error: ", style="bold red") + Text(error.message), soft_wrap=True)
     if error.hint:
-        console.print(Text(error.hint))
+        console.print(Text(error.hint), soft_wrap=True)
 
 
 class InfobladGroup(TyperGroup):
@@ -371,6 +372,310 @@ _contact.__doc__ = (
     """How to reach the ESS (e-mail, phone, office hours, website), plus local contacts from content packs."""
 )
 app.command("contact")(_contact)
+
+
+# ---------------------------------------------------------------- validate
+
+
+@app.command("validate")
+def validate_command(
+    ctx: typer.Context,
+    dirs: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            help="Content packs to check (default: --content-dir / INFOBLAD_CONTENT_DIR).", show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """Check the built-in content and content packs, and list every problem.
+
+    Exit 0 when all is well, 1 when something must be fixed. Warnings (a file
+    that is never read, an entry in one language only) do not fail the check."""
+    opts = Options(ctx, None, json, plain, None if dirs else content_dir)
+    from . import content as c
+
+    packs = c.check_pack_dirs(dirs) if dirs else opts.packs
+    report_ = c.validate(packs)
+    if opts.json:
+        from .render import write_json
+
+        write_json(report_)
+    else:
+        from .render import validation
+
+        validation(opts.writer(), report_)
+    if not report_["ok"]:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- quiz and history
+
+
+def _complete_themes(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        from .content import load_bundle
+
+        lang = ctx.params.get("lang") or os.environ.get("INFOBLAD_LANG") or "nl"
+        bundle = load_bundle(lang.value if isinstance(lang, Lang) else str(lang))
+    except Exception:  # completion must never crash the shell
+        return []
+    return [(t.id, t.title) for t in bundle.quiz_themes if t.id.startswith(incomplete)]
+
+
+@app.command("quiz")
+def quiz_command(
+    ctx: typer.Context,
+    count: Annotated[int, typer.Option("--count", "-n", help="How many questions.")] = 8,
+    seed: Annotated[
+        Optional[int],
+        typer.Option(help="The same seed gives the same questions in the same order.", show_default=False),
+    ] = None,
+    theme: Annotated[
+        Optional[str],
+        typer.Option(
+            help="Only questions of this theme.", autocompletion=_complete_themes, show_default=False
+        ),
+    ] = None,
+    answers: Annotated[
+        Optional[str],
+        typer.Option(
+            help="Answer without prompting, e.g. 2,1,b,4 (numbers, letters or ratings).", show_default=False
+        ),
+    ] = None,
+    retry_missed: Annotated[
+        bool, typer.Option("--retry-missed", help="Retake the questions you missed last time.")
+    ] = False,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Do not keep the result in the history.")
+    ] = False,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """A short self-assessment: situations, voices and questions about your own practice.
+
+    Answer by number or letter; you get feedback after each answer and a result at the
+    end. Answers can also come from --answers or line by line on standard input.
+    Ctrl-C stops without saving (exit 130)."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import quiz as engine
+    from . import render_quiz as show
+    from .strings import t
+
+    bundle = opts.bundle()
+    if count < 1:
+        raise UsageError(t(opts.lang, "quiz.bad_count"))
+    theme_ids = [th.id for th in bundle.quiz_themes]
+    if theme is not None and theme not in theme_ids:
+        unknown_theme(opts.lang, theme, theme_ids)
+    only: Optional[list[str]] = None
+    if retry_missed:
+        from .history import History, default_path
+
+        store = History(default_path())
+        if not store.attempts(limit=1):
+            _say(opts, t(opts.lang, "quiz.no_history"))
+            return
+        only = [qid for qid in store.last_missed() if any(q.id == qid for q in bundle.questions)]
+        if not only:
+            _say(opts, t(opts.lang, "quiz.no_missed"))
+            return
+    if seed is None:
+        import random
+
+        seed = random.randrange(1, 100_000)
+    try:
+        quiz = engine.select(bundle, count, seed, theme, only)
+    except engine.NoQuestions:
+        unknown_theme(opts.lang, theme or "", theme_ids)
+    total = len(quiz.asked)
+    again = f"infoblad quiz --seed {seed}" + (f" --count {count}" if count != engine.DEFAULT_COUNT else "")
+    again += f" --theme {theme}" if theme else ""
+    again += f" --lang {opts.lang}" if opts.lang != "nl" else ""
+
+    scripted = answers is not None
+    interactive = not scripted and sys.stdin.isatty()
+    # With --json, stdout holds only the JSON: an interactive quiz talks on stderr instead.
+    display = None if (opts.json and not interactive) else _quiz_writer(opts, to_stderr=opts.json)
+
+    if scripted:
+        assert answers is not None
+        given = [part.strip() for part in answers.split(",")]
+        if len(given) != total:
+            raise UsageError(
+                t(opts.lang, "quiz.answers_count", given=len(given), needed=total),
+                hint=t(opts.lang, "quiz.answers_hint", command=again),
+            )
+        for number, (asked, text) in enumerate(zip(quiz.asked, given, strict=True), 1):
+            try:
+                engine.parse_answer(asked, text)
+            except engine.AnswerError:
+                raise UsageError(
+                    t(opts.lang, "quiz.answers_value", number=number, text=text, low=1, high=asked.choices),
+                    hint=t(opts.lang, "quiz.answers_hint", command=again),
+                ) from None
+        supply = iter(given)
+
+    def ask(asked: engine.Asked, number: int, hint: Optional[engine.AnswerError]) -> str:
+        if display is not None and hint is None:
+            show.question(display, bundle, asked, number, total)
+        if hint is not None:
+            message = show.hint(display or _quiz_writer(opts, to_stderr=True), hint)
+            if interactive and display is not None:
+                display.wrap(message, style="yellow")
+            else:
+                err_console().print(message, markup=False, soft_wrap=True)
+        if scripted:
+            text = next(supply)
+        elif interactive:
+            assert display is not None
+            text = display.console.input(show.prompt_text(display, asked))
+        else:
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            text = line.rstrip("\r\n")
+        if display is not None and not interactive:
+            display.wrap(display.t("quiz.you_chose", answer=text.strip()), style="bold")
+        return text
+
+    def tell(outcome: engine.Outcome) -> None:
+        if display is not None:
+            show.feedback(display, outcome)
+
+    if display is not None:
+        show.intro(display, total)
+    try:
+        result = engine.run(quiz, bundle, ask, tell)
+    except KeyboardInterrupt:
+        err_console().print("\n" + t(opts.lang, "quiz.interrupted"), markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except engine.QuizIncomplete as incomplete:
+        raise InfobladError(
+            t(opts.lang, "quiz.incomplete", answered=incomplete.answered, needed=incomplete.needed),
+            hint=t(opts.lang, "quiz.incomplete_hint", needed=incomplete.needed),
+        ) from None
+
+    saved_path = None
+    if not no_save:
+        from datetime import datetime, timezone
+
+        from .history import Attempt, History, default_path
+
+        saved_path = default_path()
+        taken_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        History(saved_path).save(cast(Attempt, engine.attempt(result, taken_at)))
+    if opts.json:
+        from .render import write_json
+
+        data = engine.to_data(result, bundle)
+        data["saved"] = saved_path is not None
+        data["again"] = again
+        write_json(data)
+        return
+    assert display is not None
+    show.result(display, bundle, result)
+    display.blank()
+    display.wrap(display.t("quiz.saved") if saved_path else display.t("quiz.not_saved"), style="dim")
+    display.wrap(display.t("quiz.again", command=again), style="dim")
+    if result.missed:
+        display.wrap(display.t("quiz.retry"), style="dim")
+
+
+def _quiz_writer(opts: Options, to_stderr: bool) -> "Writer":
+    from .render import Writer
+
+    console = err_console() if to_stderr else make_console(opts.plain)
+    return Writer(console, opts.lang, plain=opts.plain or not console.is_terminal)
+
+
+def _say(opts: Options, message: str) -> None:
+    if opts.json:
+        from .render import write_json
+
+        write_json({"lang": opts.lang, "message": message})
+    else:
+        opts.writer().wrap(message)
+
+
+def unknown_theme(lang: str, theme: str, theme_ids: list[str]) -> NoReturn:
+    from .strings import t
+
+    raise UsageError(
+        t(lang, "quiz.unknown_theme", theme=theme),
+        hint=t(lang, "quiz.themes_hint", themes=", ".join(theme_ids)),
+    )
+
+
+@app.command("history")
+def history_command(
+    ctx: typer.Context,
+    clear: Annotated[bool, typer.Option("--clear", help="Delete all saved results (asks first).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """Earlier quiz results on this computer, newest first, with the trend per theme."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from .errors import DataError
+    from .history import History, default_path
+    from .strings import t
+
+    path = default_path()
+    store = History(path)
+    if clear:
+        try:
+            count = len(store.attempts())
+        except DataError:
+            # A damaged file: deleting it is the only way to start again, so ask about exactly that.
+            if not _confirm(opts, t(opts.lang, "history.corrupt_confirm", file=path), yes):
+                _say(opts, t(opts.lang, "history.kept"))
+                return
+            store.remove_file()
+            _say(opts, t(opts.lang, "history.removed"))
+            return
+        if count and not _confirm(opts, t(opts.lang, "history.clear_confirm", count=count), yes):
+            _say(opts, t(opts.lang, "history.kept"))
+            return
+        removed = store.clear() if count else 0
+        if opts.json:
+            from .render import write_json
+
+            write_json({"lang": opts.lang, "deleted": removed})
+        else:
+            opts.writer().wrap(t(opts.lang, "history.cleared", count=removed))
+        return
+    attempts = store.attempts()
+    trend = store.trend()
+    if opts.json:
+        from .render import write_json
+
+        write_json({"lang": opts.lang, "file": str(path), "attempts": attempts, "trend": trend})
+        return
+    w = opts.writer()
+    if not attempts:
+        w.wrap(t(opts.lang, "history.empty"))
+        return
+    from . import render_quiz as show
+
+    titles = {th.id: th.title for th in opts.bundle().quiz_themes}
+    show.history(w, attempts, trend, titles)
+
+
+def _confirm(opts: Options, question: str, yes: bool) -> bool:
+    if yes:
+        return True
+    from .strings import t
+
+    if not sys.stdin.isatty():
+        raise UsageError(t(opts.lang, "history.needs_yes"), hint=t(opts.lang, "history.needs_yes_hint"))
+    return bool(typer.confirm(question, default=False))
 
 
 # ---------------------------------------------------------------- entry point

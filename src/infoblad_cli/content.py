@@ -454,3 +454,66 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
 
     walk(first._replace(lang="", packs=()), second._replace(lang="", packs=()), "", None)
     return problems
+
+
+# ---------------------------------------------------------------- validate
+
+
+def validate(packs: Sequence[Path]) -> dict[str, Any]:
+    """Check the built-in content and the packs in every language; collect every problem.
+
+    Built-in content must be complete and the same in both languages. A pack may
+    hold any subset: an entry it has in one language only is a warning.
+    """
+    problems: list[Problem] = []
+    bundles: dict[str, m.Bundle] = {}
+    builtin: dict[str, m.Bundle] = {}
+    for lang in LANGUAGES:
+        bundle, found = build(lang, packs)
+        problems.extend(found)
+        if bundle is not None:
+            bundles[lang] = bundle
+        if packs:
+            plain_bundle, _ = build(lang, ())
+            if plain_bundle is not None:
+                builtin[lang] = plain_bundle
+    first, second = LANGUAGES
+    if first in bundles and second in bundles:
+        drift = compare_languages(bundles[first], bundles[second])
+        if packs and first in builtin and second in builtin:
+            known = {p.describe() for p in compare_languages(builtin[first], builtin[second])}
+            drift = [p if p.describe() in known else p._replace(severity="warning") for p in drift]
+        problems.extend(drift)
+    for pack in packs:
+        problems.extend(stray_files(pack))
+        if not any((pack / lang).is_dir() for lang in LANGUAGES):
+            problems.append(
+                Problem(
+                    str(pack),
+                    "holds no content",
+                    severity="warning",
+                    expected="a folder nl/ or en/ with files such as narratives.yaml",
+                )
+            )
+    unique = list(dict.fromkeys(problems))  # the same problem can surface in two languages
+    unique.sort(key=lambda p: (p.severity != "error", p.file, p.line or 0))
+    errors = [p for p in unique if p.severity == "error"]
+    counts = {}
+    any_bundle = bundles.get(DEFAULT_LANG) or next(iter(bundles.values()), None)
+    if any_bundle is not None:
+        counts = {
+            "narratives": len(any_bundle.narratives),
+            "lessons": len(any_bundle.lessons),
+            "cases": len(any_bundle.cases),
+            "personal themes": len(any_bundle.personal.themes),
+            "contacts": len(any_bundle.contacts),
+            "quiz questions": len(any_bundle.questions),
+        }
+    return {
+        "ok": not errors,
+        "checked": ["built-in content", *(str(p) for p in packs)],
+        "errors": len(errors),
+        "warnings": len(unique) - len(errors),
+        "counts": counts,
+        "problems": [p.to_dict() for p in unique],
+    }

@@ -42,7 +42,7 @@ class Writer:
         self.lang = lang
         self.plain = plain
         self.width = max(20, min(console.width, MAX_WIDTH))
-        self.bullet = "-" if plain or not _unicode_ok(console) else "\u2022"
+        self.bullet = "-" if plain or not unicode_ok(console) else "\u2022"
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
@@ -131,7 +131,7 @@ class Writer:
             self.source_line(source)
 
 
-def _unicode_ok(console: Console) -> bool:
+def unicode_ok(console: Console) -> bool:
     return (console.encoding or "").lower().replace("-", "").startswith("utf")
 
 
@@ -390,3 +390,36 @@ def home_data(bundle: m.Bundle) -> dict[str, Any]:
             for name in HOME_COMMANDS
         ],
     }
+
+
+def validation(w: Writer, report: dict[str, Any]) -> None:
+    """The outcome of 'infoblad validate': every problem, errors first."""
+    w.title("infoblad validate")
+    for checked in report["checked"]:
+        w.wrap(checked, 2, first="- ")
+    w.blank()
+    for problem in report["problems"]:
+        where = problem["file"] + (f":{problem['line']}" if problem["line"] else "")
+        details = []
+        if problem["entry"]:
+            details.append(f"entry '{problem['entry']}'")
+        if problem["field"]:
+            details.append(f"field '{problem['field']}'")
+        label = "ERROR" if problem["severity"] == "error" else "WARNING"
+        line = Text()
+        line.append(label, style=w.style("bold red" if label == "ERROR" else "yellow"))
+        line.append(f"  {where}" + (f" ({', '.join(details)})" if details else ""))
+        w.emit(line)
+        message = problem["message"] + (f" (expected: {problem['expected']})" if problem["expected"] else "")
+        w.wrap(message, 4)
+    if report["problems"]:
+        w.blank()
+    if report["ok"]:
+        counts = ", ".join(f"{kind}: {n}" for kind, n in report["counts"].items())
+        summary = "All content is valid" + (f": {counts}." if counts else ".")
+        if report["warnings"]:
+            summary += f" {report['warnings']} warning(s)."
+        w.wrap(summary, style="bold green")
+    else:
+        w.wrap(f"{report['errors']} problem(s) to fix, {report['warnings']} warning(s).", style="bold red")
+        w.wrap("Fix them in the files named above and run 'infoblad validate' again.")

@@ -223,19 +223,20 @@ def record(
             )
             ok = False
         converted: dict[str, Any] = {}
+        missing = [name for name, spec in fields.items() if spec.required and name not in value]
+        if missing:
+            c.add(
+                f"missing field{'s' if len(missing) > 1 else ''}: " + ", ".join(missing),
+                line=line,
+                entry=entry,
+                field=_join(w.field, missing[0]) if len(missing) == 1 else w.field,
+                expected="every required field: " + ", ".join(n for n, f in fields.items() if f.required),
+            )
+            ok = False
         for name, spec in fields.items():
             here = Where(lines.get(name, line), entry, _join(w.field, name))
             if name not in value:
-                if spec.required:
-                    c.add(
-                        "is missing",
-                        line=line,
-                        entry=entry,
-                        field=here.field,
-                        expected="this field is required",
-                    )
-                    ok = False
-                elif spec.default is not None:
+                if not spec.required and spec.default is not None:
                     converted[name] = spec.default
                 continue
             result = spec.spec(value[name], c, here)

@@ -1,0 +1,194 @@
+"""How the quiz and the history look in a terminal. Decides nothing: it only shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich.text import Text
+
+from . import models as m
+from .quiz import LETTERS, RATING_SCALE, AnswerError, Asked, Outcome, Result, option_texts
+from .render import STYLE_DIM, STYLE_HEADING, Writer, unicode_ok
+
+BAR_WIDTH = 20
+
+
+def command_for(link: tuple[str, str]) -> str:
+    kind, ident = link
+    return f"infoblad {kind}" if kind == "personal" else f"infoblad {kind} {ident}"
+
+
+def intro(w: Writer, count: int) -> None:
+    w.title(w.t("quiz.title"))
+    w.wrap(w.t("quiz.intro", count=count), style=STYLE_DIM)
+
+
+def question(w: Writer, bundle: m.Bundle, asked: Asked, number: int, total: int) -> None:
+    """One question with its options, numbered and lettered."""
+    q = asked.question
+    titles = {t.id: t.title for t in bundle.quiz_themes}
+    w.blank()
+    head = w.t("quiz.question", number=number, total=total) + f"  \u00b7  {titles.get(q.theme, q.theme)}"
+    if isinstance(q, m.Scenario):
+        head += f"  \u00b7  {q.setting}"
+    w.wrap(head if not w.plain else head.replace("\u00b7", "-"), style=STYLE_HEADING)
+    if isinstance(q, m.Scenario):
+        w.wrap(w.t("quiz.situation"), style=STYLE_DIM)
+        w.paragraphs(q.prompt)
+    elif isinstance(q, m.Recognise):
+        w.wrap(w.t("quiz.voice"), style=STYLE_DIM)
+        open_quote, close_quote = ('"', '"') if w.plain else ("\u201c", "\u201d")
+        w.wrap(q.voice + close_quote, 2, first=open_quote, style="italic")
+        w.blank()
+        w.wrap(w.t("quiz.recognise"))
+    else:
+        w.wrap(w.t("quiz.statement"), style=STYLE_DIM)
+        w.paragraphs(q.statement, style="bold")
+        w.wrap(w.t("quiz.rate"))
+        return
+    w.blank()
+    for index, text in enumerate(option_texts(asked, bundle)):
+        w.wrap(text, 2, first=f"{index + 1}. ")
+
+
+def prompt_text(w: Writer, asked: Asked) -> str:
+    return w.t("quiz.prompt", low=1, high=asked.choices)
+
+
+def hint(w: Writer, error: AnswerError) -> str:
+    if error.letters:
+        return w.t(
+            "quiz.hint_options", text=error.text.strip(), high=error.high, letter=LETTERS[error.high - 1]
+        )
+    return w.t("quiz.hint_rating", text=error.text.strip())
+
+
+def feedback(w: Writer, outcome: Outcome) -> None:
+    """What the answer earned and why; the better answer when it was not the best."""
+    w.blank()
+    if outcome.correct is None:
+        w.wrap(w.t("quiz.rating_noted", rating=outcome.answer), style="bold")
+        if outcome.feedback:
+            w.wrap(outcome.feedback, 2, first=w.t("quiz.tip") + " ")
+    else:
+        if outcome.correct:
+            verdict, style = w.t("quiz.right"), "bold green"
+        elif outcome.points:
+            verdict, style = w.t("quiz.partly"), "bold yellow"
+        elif isinstance(outcome.asked.question, m.Recognise):
+            verdict, style = w.t("quiz.not_this"), "bold red"
+        else:
+            verdict, style = w.t("quiz.wrong"), "bold red"
+        w.wrap(verdict, style=style)
+        w.paragraphs(outcome.feedback, 2)
+        if outcome.best_text:
+            w.blank()
+            w.wrap(outcome.best_text, 2, first=w.t("quiz.better") + " ", style="bold")
+            if outcome.best_feedback:
+                w.paragraphs(outcome.best_feedback, 2)
+    w.command(command_for(outcome.link), 2, label=w.t("quiz.read_more"))
+
+
+def bar(w: Writer, fraction: float) -> str:
+    filled = round(BAR_WIDTH * max(0.0, min(1.0, fraction)))
+    if w.plain or not unicode_ok(w.console):
+        return "[" + "#" * filled + "-" * (BAR_WIDTH - filled) + "]"
+    return "\u2588" * filled + "\u2591" * (BAR_WIDTH - filled)
+
+
+def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
+    """Score, a bar per theme, self-ratings, what was missed and what to read next."""
+    w.heading(w.t("quiz.result"))
+    if res.max_score:
+        percent = round(100 * res.score / res.max_score)
+        w.wrap(w.t("quiz.score", score=res.score, max=res.max_score, percent=percent), style="bold")
+    else:
+        w.wrap(w.t("quiz.no_score"))
+    if res.themes:
+        w.heading(w.t("quiz.by_theme"))
+        width = max(len(t.title) for t in res.themes)
+        for theme in res.themes:
+            line = Text("  " + theme.title.ljust(width) + "  ")
+            line.append(
+                bar(w, theme.score / theme.max_score if theme.max_score else 0), style=w.style("cyan")
+            )
+            line.append(f" {theme.percent:3d}%")
+            w.emit(line)
+    ratings = [o for o in res.outcomes if o.correct is None]
+    if ratings:
+        w.heading(w.t("quiz.self_image"))
+        for outcome in ratings:
+            statement = outcome.asked.question
+            assert isinstance(statement, m.SelfRating)
+            w.wrap(f"{statement.statement} ({outcome.answer}/{RATING_SCALE})", 2, first="- ")
+            if outcome.feedback:
+                w.wrap(outcome.feedback, 4, first=w.t("quiz.tip") + " ", style=STYLE_DIM)
+    if res.missed:
+        w.heading(w.t("quiz.missed"))
+        for outcome in res.missed:
+            q = outcome.asked.question
+            text = q.prompt if isinstance(q, m.Scenario) else getattr(q, "voice", "")
+            w.wrap(_first_sentence(text), 2, first="- ")
+            if outcome.best_text:
+                w.wrap(outcome.best_text, 4, first=w.t("quiz.better") + " ", style="bold")
+            w.paragraphs(outcome.best_feedback or outcome.feedback, 4, style=STYLE_DIM)
+    if res.read_next:
+        w.heading(w.t("quiz.read_next"))
+        for link in res.read_next:
+            w.command(command_for(link), 2, after=_title_of(bundle, link))
+
+
+def _first_sentence(text: str) -> str:
+    """Enough of a situation to recognise it: its first sentence."""
+    first = text.split("\n\n")[0]
+    for end in (". ", "? ", "! "):
+        cut = first.find(end)
+        if 0 < cut < len(first) - 2:
+            return first[: cut + 1] + " \u2026"
+    return first
+
+
+def _title_of(bundle: m.Bundle, link: tuple[str, str]) -> str:
+    kind, ident = link
+    if kind == "personal":
+        return next((t.title for t in bundle.personal.themes if t.id == ident), bundle.personal.title)
+    entries: Sequence[Any] = getattr(bundle, kind)
+    return next((e.title for e in entries if e.id == ident), "")
+
+
+def history(
+    w: Writer,
+    attempts: Sequence[Mapping[str, Any]],
+    trend: Mapping[str, Sequence[float]],
+    titles: Mapping[str, str],
+) -> None:
+    """Earlier results, newest first, and how each theme went over time."""
+    w.title(w.t("history.title"))
+    w.blank()
+    for attempt in attempts:
+        percent = round(100 * attempt["score"] / attempt["max_score"]) if attempt["max_score"] else 0
+        line = w.t(
+            "history.attempt",
+            date=attempt["taken_at"][:16].replace("T", " "),
+            score=attempt["score"],
+            max=attempt["max_score"],
+            percent=percent,
+            count=len(attempt["answers"]),
+            language=attempt["lang"],
+        )
+        w.wrap(line, 2)
+    if trend:
+        w.heading(w.t("history.trend"))
+        width = max(len(titles.get(theme, theme)) for theme in trend)
+        for theme, values in trend.items():
+            shown = " ".join(f"{round(v)}%" for v in values[-6:])
+            arrow = ""
+            if len(values) > 1:
+                change = values[-1] - values[0]
+                arrow = (
+                    (" \u2191" if change > 0 else " \u2193" if change < 0 else " =")
+                    if not w.plain
+                    else (" up" if change > 0 else " down" if change < 0 else " same")
+                )
+            w.emit(Text("  " + titles.get(theme, theme).ljust(width) + "  " + shown + arrow))
