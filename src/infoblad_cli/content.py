@@ -14,16 +14,21 @@ import os
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import models as m
 from .errors import ContentError, Problem, UsageError
-from .schema import KINDS, parse_kind
+from .schema import _INVALID, KINDS, parse_kind
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANG = "nl"
 CACHE_FORMAT = 1
 _FILES = {kind: f"{kind}.yaml" for kind in KINDS}
+
+
+def _cache_format() -> str:
+    # Any change to the models or the cache layout makes older caches unusable, not wrong.
+    return f"{CACHE_FORMAT}:{zlib.crc32(m.MODEL_SIGNATURE.encode()):08x}"
 
 
 def builtin_dir() -> Path:
@@ -63,7 +68,7 @@ class _FileCache:
         try:
             with self.path.open("rb") as handle:
                 stored = json.loads(handle.read())
-            if stored.get("format") == CACHE_FORMAT and stored.get("root") == str(root.resolve()):
+            if stored.get("format") == _cache_format() and stored.get("root") == str(root.resolve()):
                 self.entries = stored["files"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.entries = {}  # a missing or damaged cache is rebuilt, never trusted
@@ -83,23 +88,32 @@ class _FileCache:
             return
         from .fileio import write_atomic
 
-        payload = {"format": CACHE_FORMAT, "root": str(root.resolve()), "files": self.entries}
+        payload = {"format": _cache_format(), "root": str(root.resolve()), "files": self.entries}
         try:
             write_atomic(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs time
 
 
-def read_layer(root: Path, lang: str, use_cache: bool = True) -> dict[str, tuple[str, Any]]:
-    """Read the YAML files of one language in one content folder.
+class Layer(NamedTuple):
+    """One validated file of one content folder: what it holds and what is wrong with it."""
 
-    Returns kind -> (file path, plain data). Raises ContentError for files that
-    cannot be read or parsed (all of them, not only the first).
+    file: str
+    converted: dict[str, Any]  # what schema.parse_kind returned
+    problems: list[Problem]
+
+
+def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> dict[str, Layer]:
+    """Read and validate the YAML files of one language in one content folder.
+
+    Returns kind -> Layer. Raises ContentError for files that cannot be read or
+    parsed (all of them, not only the first). Problems inside a file that
+    parsed are returned in its Layer, so that every problem can be listed.
     """
     from .fileio import read_bytes
 
     folder = root / lang
-    found: dict[str, tuple[str, Any]] = {}
+    found: dict[str, Layer] = {}
     if not folder.is_dir():
         return found
     cache = _FileCache(root, lang) if use_cache else None
@@ -108,17 +122,20 @@ def read_layer(root: Path, lang: str, use_cache: bool = True) -> dict[str, tuple
         path = folder / name
         if not path.is_file():
             continue
+        file = str(path)
         try:
             raw = read_bytes(path)
-            stamp = f"{len(raw)}:{zlib.crc32(raw):08x}"
-            data = cache.get(name, stamp) if cache is not None else None
-            if data is None:
+            stamp = f"{len(raw)}:{zlib.crc32(raw):08x}:{int(partial)}"
+            layer = _from_cache(cache.get(name, stamp), kind, file) if cache is not None else None
+            if layer is None:
                 from .yamlsafe import decode, parse_text  # the YAML parser only when needed
 
-                data = parse_text(decode(raw, str(path)), str(path))
-                if cache is not None and data is not None:
-                    cache.put(name, stamp, data)
-            found[kind] = (str(path), data)
+                data = parse_text(decode(raw, file), file)
+                converted, found_problems = parse_kind(kind, data, file, partial)
+                layer = Layer(file, converted, found_problems)
+                if cache is not None:
+                    cache.put(name, stamp, _to_cache(layer))
+            found[kind] = layer
         except ContentError as exc:
             problems.extend(exc.problems)
     if cache is not None:
@@ -126,6 +143,26 @@ def read_layer(root: Path, lang: str, use_cache: bool = True) -> dict[str, tuple
     if problems:
         raise ContentError(problems)
     return found
+
+
+def _to_cache(layer: Layer) -> dict[str, Any]:
+    from .render import to_data
+
+    converted = {k: (None if v is _INVALID else to_data(v)) for k, v in layer.converted.items()}
+    return {"converted": converted, "problems": [list(p) for p in layer.problems]}
+
+
+def _from_cache(entry: Any, kind: str, file: str) -> Layer | None:
+    if not isinstance(entry, dict):
+        return None
+    try:
+        data = {k: v for k, v in entry["converted"].items() if v is not None}
+        converted = m.hydrate(kind, data)
+        # Messages keep the path as the user gave it this time, not as it was cached.
+        problems = [Problem(*p)._replace(file=file) for p in entry["problems"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a cache from another version: parse again
+    return Layer(file, converted, problems)
 
 
 def stray_files(root: Path) -> list[Problem]:
@@ -186,16 +223,15 @@ _LIST_GROUPS = {
 _DOC_GROUPS = {"personal": "themes", "about": "sections"}
 
 
-def _stack(layers: Sequence[tuple[dict[str, tuple[str, Any]], bool]]) -> tuple[_Layered, list[Problem]]:
+def _stack(layers: Sequence[dict[str, Layer]]) -> tuple[_Layered, list[Problem]]:
     stacked = _Layered()
     problems: list[Problem] = []
     for group in ("narratives", "lessons", "cases", "contacts", "glossary", "themes", "questions"):
         stacked.lists[group] = {}
     for kind in _DOC_GROUPS:
         stacked.docs[kind] = {"entries": {}}
-    for files, partial in layers:
-        for kind, (file, data) in files.items():
-            converted, found = parse_kind(kind, data, file, partial)
+    for files in layers:
+        for kind, (file, converted, found) in files.items():
             problems.extend(found)
             if kind in _DOC_GROUPS:
                 doc = converted.get(kind)
@@ -329,10 +365,10 @@ def build(
 ) -> tuple[m.Bundle | None, list[Problem]]:
     """Read and layer everything for one language; return the bundle and all problems."""
     problems: list[Problem] = []
-    layers: list[tuple[dict[str, tuple[str, Any]], bool]] = []
+    layers: list[dict[str, Layer]] = []
     for index, root in enumerate([builtin_dir(), *packs]):
         try:
-            layers.append((read_layer(root, lang, use_cache), index > 0))
+            layers.append(read_layer(root, lang, partial=index > 0, use_cache=use_cache))
         except ContentError as exc:
             problems.extend(exc.problems)
     stacked, found = _stack(layers)

@@ -10,7 +10,8 @@ content files speak the same language.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Union
+from collections.abc import Callable
+from typing import Any, Literal, NamedTuple, Union
 
 QuestionKind = Literal["scenario", "recognise", "self-rating"]
 
@@ -189,3 +190,124 @@ class Bundle(NamedTuple):
     quiz_themes: tuple[QuizTheme, ...]
     questions: tuple[Question, ...]
     packs: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- back from plain data
+# The content cache keeps validated entries as JSON; these rebuild the named tuples.
+
+
+def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(**s) for s in items)
+
+
+def _narrative(d: dict[str, Any]) -> Narrative:
+    asks = d["asks_of_you"]
+    return Narrative(
+        **{
+            **d,
+            "voices": tuple(d["voices"]),
+            "lessons": tuple(d["lessons"]),
+            "asks_of_you": Asks(tuple(asks["frontline"]), tuple(asks["policy"])),
+            "sources": _sources(d["sources"]),
+        }
+    )
+
+
+def _lesson(d: dict[str, Any]) -> Lesson:
+    return Lesson(
+        **{
+            **d,
+            "answers": tuple(d["answers"]),
+            "cases": tuple(d["cases"]),
+            "tomorrow": Tomorrow(**d["tomorrow"]),
+            "sources": _sources(d["sources"]),
+        }
+    )
+
+
+def _case(d: dict[str, Any]) -> Case:
+    return Case(**{**d, "lessons": tuple(d["lessons"]), "sources": _sources(d["sources"])})
+
+
+def _theme(d: dict[str, Any]) -> Theme:
+    return Theme(
+        **{
+            **d,
+            "questions": tuple(d["questions"]),
+            "lessons": tuple(d["lessons"]),
+            "sources": _sources(d["sources"]),
+        }
+    )
+
+
+def _section(d: dict[str, Any]) -> Section:
+    return Section(**{**d, "sources": _sources(d["sources"])})
+
+
+def _contact(d: dict[str, Any]) -> Contact:
+    return Contact(
+        **{**d, "extra": tuple(ExtraLine(**x) for x in d["extra"]), "sources": _sources(d["sources"])}
+    )
+
+
+def _question(d: dict[str, Any]) -> Question:
+    if d["kind"] == "scenario":
+        return Scenario(**{**d, "options": tuple(Option(**o) for o in d["options"])})
+    if d["kind"] == "recognise":
+        return Recognise(**{**d, "options": tuple(d["options"])})
+    return SelfRating(**d)
+
+
+_ENTRY: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "narratives": _narrative,
+    "lessons": _lesson,
+    "cases": _case,
+    "contacts": _contact,
+    "glossary": lambda d: Term(**d),
+    "themes": lambda d: QuizTheme(**d),
+    "questions": _question,
+}
+_DOC_ENTRY = {"personal": ("themes", _theme), "about": ("sections", _section)}
+
+
+def hydrate(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Rebuild what ``schema.parse_kind`` returned for one file from its plain-data form."""
+    if kind in _DOC_ENTRY:
+        doc = data.get(kind)
+        if doc is None:
+            return {}
+        group, build = _DOC_ENTRY[kind]
+        values = dict(doc)
+        if group in values:
+            values[group] = tuple(build(e) for e in values[group])
+        if "sources" in values:
+            values["sources"] = _sources(values["sources"])
+        return {kind: values}
+    return {group: tuple(_ENTRY[group](e) for e in entries) for group, entries in data.items()}
+
+
+MODEL_SIGNATURE = repr(
+    [
+        (cls.__name__, cls._fields)
+        for cls in (
+            Source,
+            Asks,
+            Tomorrow,
+            Narrative,
+            Lesson,
+            Case,
+            Theme,
+            Personal,
+            Section,
+            About,
+            ExtraLine,
+            Contact,
+            Term,
+            QuizTheme,
+            Option,
+            Scenario,
+            Recognise,
+            SelfRating,
+        )
+    ]
+)
