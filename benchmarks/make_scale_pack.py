@@ -14,11 +14,37 @@ import json
 import random
 from pathlib import Path
 
-WORDS = (
-    "gemeente bewoner vertrouwen wijk gesprek balie afspraak inspraak besluit uitleg luisteren "
-    "overheid burger zorg buurt jongeren beleid kennis ervaring signaal terugkoppeling maatwerk "
-    "financiën coördinatie reünie ideeën privé café"
-).split()
+WORDS = [
+    "gemeente",
+    "bewoner",
+    "vertrouwen",
+    "wijk",
+    "gesprek",
+    "balie",
+    "afspraak",
+    "inspraak",
+    "besluit",
+    "uitleg",
+    "luisteren",
+    "overheid",
+    "burger",
+    "zorg",
+    "buurt",
+    "jongeren",
+    "beleid",
+    "kennis",
+    "ervaring",
+    "signaal",
+    "terugkoppeling",
+    "maatwerk",
+    "financiën",
+    "coördinatie",
+    "reünie",
+    "ideeën",
+    "privé",
+    "café",
+]
+THEMES = ("verhalen-herkennen", "in-het-moment", "bewoners-betrekken", "eigen-rol")
 
 
 def sentence(rng: random.Random, words: int = 12) -> str:
@@ -81,7 +107,7 @@ def questions(rng: random.Random, count: int, lessons_count: int) -> str:
         lesson = f"schaal-les-{i % max(1, lessons_count):05d}" if lessons_count else "vroeg-betrekken"
         out.append(
             f"  - id: schaal-vraag-{i:05d}\n"
-            f"    theme: {rng.choice(['verhalen-herkennen', 'in-het-moment', 'bewoners-betrekken', 'eigen-rol'])}\n"
+            f"    theme: {rng.choice(THEMES)}\n"
             f"    kind: scenario\n"
             f"    setting: {q(rng.choice(WORDS))}\n"
             f"    prompt: {q(paragraph(rng, 3))}\n"
