@@ -411,6 +411,72 @@ def validate_command(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------- export
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    format: Annotated[Format, typer.Option("--format", "-f", help="md, html or json.")] = Format.md,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (default: standard output).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+    lang: LangOption = None,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """The whole content as a handout: Markdown, one self-contained HTML page, or JSON.
+
+    Content packs are included. An existing file is only overwritten with --force,
+    and the file is written in one go: never half."""
+    opts = Options(ctx, lang, False, False, content_dir)
+    from . import export
+    from .fileio import write_atomic
+
+    bundle = opts.bundle()
+    render = {Format.md: export.to_markdown, Format.html: export.to_html, Format.json: export.to_json}
+    text = render[format](bundle)
+    if output is None or str(output) == "-":
+        _write_stdout(text)
+        return
+    if output.exists() and not force:
+        raise UsageError(
+            f"{output} already exists.", hint="Choose another name, or add --force to overwrite it."
+        )
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        raise InfobladError(
+            f"Cannot write {output}: {error.strerror or error}.",
+            hint="Check that the folder exists and that you may write there.",
+        ) from None
+    err_console().print(f"Written: {output}", markup=False, soft_wrap=True)
+
+
+def _write_stdout(text: str) -> None:
+    """Text for a file goes out as UTF-8, whatever the console's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # pragma: no cover - a stdout without bytes
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 # ---------------------------------------------------------------- quiz and history
 
 

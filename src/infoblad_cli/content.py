@@ -90,7 +90,9 @@ class _FileCache:
 
         payload = {"format": _cache_format(), "root": str(root.resolve()), "files": self.entries}
         try:
-            write_atomic(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+            write_atomic(
+                self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), make_parents=True
+            )
         except OSError:
             pass  # a cache that cannot be written only costs time
 

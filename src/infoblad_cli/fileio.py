@@ -36,9 +36,10 @@ def _too_big(file: str, size: int, limit: int) -> Problem:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, make_parents: bool = False) -> None:
     """Write a file so that readers see the old or the new version, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
