@@ -102,3 +102,19 @@ def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     for cache in tmp_path.glob("content-*.json"):
         cache.write_text("{not json", encoding="utf-8")
     assert content.load_bundle("nl").narratives
+
+
+def test_cache_from_other_rules_is_not_used(tmp_path, monkeypatch) -> None:
+    """A new version of the validation code must not trust results cached by the old one."""
+    monkeypatch.setenv("INFOBLAD_CACHE_DIR", str(tmp_path))
+    content.load_bundle("nl")
+    calls = []
+    from infoblad_cli import yamlsafe
+
+    real = yamlsafe.parse_text
+    monkeypatch.setattr(yamlsafe, "parse_text", lambda *a: calls.append(a) or real(*a))
+    content.load_bundle("nl")
+    assert calls == []
+    monkeypatch.setattr(content, "_format", ["other-rules"])
+    content.load_bundle("nl")
+    assert calls  # parsed and validated again

@@ -26,9 +26,27 @@ CACHE_FORMAT = 1
 _FILES = {kind: f"{kind}.yaml" for kind in KINDS}
 
 
+_RULES = ("schema.py", "models.py", "yamlsafe.py", "content.py")
+_format: list[str] = []  # computed once per run
+
+
 def _cache_format() -> str:
-    # Any change to the models or the cache layout makes older caches unusable, not wrong.
-    return f"{CACHE_FORMAT}:{zlib.crc32(m.MODEL_SIGNATURE.encode()):08x}"
+    """What the cached results depend on besides the content: the code that made them.
+
+    A new version of the validation rules, the models or the loader makes older
+    caches unusable (so they are rebuilt), never wrong.
+    """
+    if _format:
+        return _format[0]
+    here = Path(__file__).resolve().parent
+    check = zlib.crc32(m.MODEL_SIGNATURE.encode())
+    for name in _RULES:
+        try:
+            check = zlib.crc32((here / name).read_bytes(), check)
+        except OSError:  # e.g. a zipped install without sources: fall back to the models alone
+            pass
+    _format.append(f"{CACHE_FORMAT}:{check:08x}")
+    return _format[0]
 
 
 def builtin_dir() -> Path:

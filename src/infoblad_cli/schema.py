@@ -371,13 +371,14 @@ QUIZ_THEME = record(m.QuizTheme, {"id": F(slug), "title": F(LINE), "description"
 
 
 def _one_link(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
-    if not values.get("lesson") and not values.get("narrative"):
+    links = [name for name in ("lesson", "narrative", "personal") if values.get(name)]
+    if len(links) != 1:
         c.add(
-            "needs a link to read more",
+            "needs exactly one link to read more" if links else "needs a link to read more",
             line=w.line,
             entry=w.entry,
             field=w.field,
-            expected="'lesson: <id>' or 'narrative: <id>'",
+            expected="one of 'lesson: <id>', 'narrative: <id>' or 'personal: <theme id>'",
         )
 
 
