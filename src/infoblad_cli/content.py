@@ -166,9 +166,7 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
 
 
 def _to_cache(layer: Layer) -> dict[str, Any]:
-    from .render import to_data
-
-    converted = {k: (None if v is _INVALID else to_data(v)) for k, v in layer.converted.items()}
+    converted = {k: (None if v is _INVALID else m.to_data(v)) for k, v in layer.converted.items()}
     return {"converted": converted, "problems": [list(p) for p in layer.problems]}
 
 

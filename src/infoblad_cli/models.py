@@ -192,6 +192,20 @@ class Bundle(NamedTuple):
     packs: tuple[str, ...] = ()
 
 
+# ---------------------------------------------------------------- to and from plain data
+
+
+def to_data(value: Any) -> Any:
+    """Models as plain JSON-ready data, with the field names of the content files."""
+    if isinstance(value, tuple):
+        if hasattr(value, "_fields"):
+            return {name: to_data(getattr(value, name)) for name in value._fields}
+        return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_data(item) for key, item in value.items()}
+    return value
+
+
 # ---------------------------------------------------------------- back from plain data
 # The content cache keeps validated entries as JSON; these rebuild the named tuples.
 

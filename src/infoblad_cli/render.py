@@ -138,13 +138,7 @@ def unicode_ok(console: Console) -> bool:
 # ---------------------------------------------------------------- JSON
 
 
-def to_data(value: Any) -> Any:
-    """A model as plain JSON-ready data, with the field names of the content files."""
-    if isinstance(value, tuple):
-        if hasattr(value, "_fields"):
-            return {name: to_data(getattr(value, name)) for name in value._fields}
-        return [to_data(item) for item in value]
-    return value
+to_data = m.to_data  # for the commands: a model as JSON-ready data
 
 
 def write_json(data: Any) -> None:
