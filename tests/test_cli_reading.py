@@ -167,3 +167,19 @@ def test_help_of_every_command(run) -> None:
         result = run(*command, "--help")
         assert result.exit_code == 0
         assert "--lang" in result.stdout
+
+
+def test_only_the_command_that_runs_is_built(monkeypatch) -> None:
+    from infoblad_cli.cli import _app_for, app
+
+    def names(a):  # type: ignore[no-untyped-def]
+        return [c.name for c in a.registered_commands]
+
+    assert names(_app_for(["narratives", "niet-gehoord"])) == ["narratives"]
+    assert names(_app_for(["--lang", "en", "--plain", "lessons"])) == ["lessons"]
+    assert names(_app_for(["--content-dir", "narratives", "contact"])) == ["contact"]
+    assert _app_for(["--help"]) is app
+    assert _app_for(["narativs"]) is app  # a typo needs every name to suggest one
+    assert _app_for([]) is app
+    monkeypatch.setenv("_INFOBLAD_COMPLETE", "complete_bash")
+    assert _app_for(["narratives"]) is app

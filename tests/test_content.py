@@ -118,3 +118,9 @@ def test_cache_from_other_rules_is_not_used(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(content, "_format", ["other-rules"])
     content.load_bundle("nl")
     assert calls  # parsed and validated again
+
+
+def test_content_and_schema_agree_on_the_kinds() -> None:
+    from infoblad_cli import schema
+
+    assert content.KINDS == schema.KINDS

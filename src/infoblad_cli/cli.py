@@ -411,6 +411,54 @@ def validate_command(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------- search
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str], typer.Argument(help="What to look for; every word must occur.", metavar="TEXT...")
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="Show at most this many hits; 0 shows all.")
+    ] = 20,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """Every place in the content where TEXT occurs, best first, with the command that shows it.
+
+    Case and accents do not matter (financien finds financiën). Exit 1 when
+    nothing is found, like grep."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import render
+    from .search import search
+    from .strings import t
+
+    query = " ".join(words)
+    hits = search(opts.bundle(), query)
+    shown = hits if limit <= 0 else hits[:limit]
+    if opts.json:
+        render.write_json(
+            {
+                "lang": opts.lang,
+                "query": query,
+                "total": len(hits),
+                "hits": [{**hit._asdict(), "spans": [list(span) for span in hit.spans]} for hit in shown],
+            }
+        )
+    elif hits:
+        render.search_results(opts.writer(), query, shown, len(hits))
+    if not hits:
+        if not opts.json:
+            console = err_console()
+            console.print(t(opts.lang, "search.none", query=query), markup=False, soft_wrap=True)
+            console.print(t(opts.lang, "search.tip"), markup=False, soft_wrap=True)
+        raise typer.Exit(1)
+
+
 # ---------------------------------------------------------------- export
 
 
@@ -773,6 +821,38 @@ def _encoding_fallback(error: UnicodeError) -> tuple[str, int]:
     return "".join(out), error.end
 
 
+_TOP_OPTIONS_WITH_VALUE = {"--lang", "-l", "--content-dir"}
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command that will run, when that is clear from the arguments.
+
+    Typer turns every registered command into a Click command on each start;
+    building just the one that runs saves a few milliseconds of every start-up.
+    Help, typos and shell completion get the full app.
+    """
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return app
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in _TOP_OPTIONS_WITH_VALUE else 1
+    wanted = args[index] if index < len(args) else None
+    chosen = [c for c in app.registered_commands if c.name == wanted]
+    if not chosen:
+        return app
+    single = typer.Typer(
+        cls=InfobladGroup,
+        name="infoblad",
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        invoke_without_command=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return single
+
+
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
     import codecs
@@ -786,7 +866,7 @@ def main() -> None:
             except (ValueError, OSError):  # pragma: no cover - detached or odd streams
                 pass
     try:
-        app(prog_name="infoblad")
+        _app_for(sys.argv[1:])(prog_name="infoblad")
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         sys.exit(EXIT_INTERRUPTED)

@@ -18,11 +18,12 @@ from typing import Any, NamedTuple
 
 from . import models as m
 from .errors import ContentError, Problem, UsageError
-from .schema import _INVALID, KINDS, parse_kind
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANG = "nl"
 CACHE_FORMAT = 1
+# The content kinds, one file each (schema.KINDS says the same; a test keeps them equal).
+KINDS = ("narratives", "lessons", "cases", "personal", "about", "contact", "glossary", "quiz")
 _FILES = {kind: f"{kind}.yaml" for kind in KINDS}
 
 
@@ -148,7 +149,9 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
             stamp = f"{len(raw)}:{zlib.crc32(raw):08x}:{int(partial)}"
             layer = _from_cache(cache.get(name, stamp), kind, file) if cache is not None else None
             if layer is None:
-                from .yamlsafe import decode, parse_text  # the YAML parser only when needed
+                # The parser and the rules only when a file is new or changed.
+                from .schema import parse_kind
+                from .yamlsafe import decode, parse_text
 
                 data = parse_text(decode(raw, file), file)
                 converted, found_problems = parse_kind(kind, data, file, partial)
@@ -166,6 +169,8 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
 
 
 def _to_cache(layer: Layer) -> dict[str, Any]:
+    from .schema import _INVALID
+
     converted = {k: (None if v is _INVALID else m.to_data(v)) for k, v in layer.converted.items()}
     return {"converted": converted, "problems": [list(p) for p in layer.problems]}
 

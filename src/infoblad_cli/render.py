@@ -417,3 +417,25 @@ def validation(w: Writer, report: dict[str, Any]) -> None:
     else:
         w.wrap(f"{report['errors']} problem(s) to fix, {report['warnings']} warning(s).", style="bold red")
         w.wrap("Fix them in the files named above and run 'infoblad validate' again.")
+
+
+def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> None:
+    """Search hits: kind, ID and title, a snippet with the matches marked, the command."""
+    w.title(w.t("search.title", query=query, count=total))
+    for hit in hits:
+        w.blank()
+        head = Text()
+        head.append(hit.title, style=w.style("bold"))
+        head.append(f"  ({w.t('kind.' + hit.kind)}: {hit.id})", style=w.style(STYLE_DIM))
+        w.emit(head)
+        snippet = Text(hit.snippet)
+        if not w.plain:
+            for start, end in hit.spans:
+                snippet.stylize("bold yellow", start, end)
+        for line in snippet.wrap(w.console, max(20, w.width - 2)):
+            line.rstrip()
+            w.emit(Text("  ") + line)
+        w.command(hit.command, 2)
+    if total > len(hits):
+        w.blank()
+        w.wrap(w.t("search.more", more=total - len(hits)), style=STYLE_DIM)

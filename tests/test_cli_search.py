@@ -1,0 +1,73 @@
+"""The search command: hits, ranking shown, JSON, nothing found, usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def test_search_finds_several_places_with_commands(run) -> None:
+    result = run("search", "vertrouwen")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("infoblad ") >= 5
+    assert "Gevonden voor 'vertrouwen'" in result.stdout
+    for line in result.stdout.splitlines():
+        assert line == line.rstrip()
+
+
+def test_search_in_english(run) -> None:
+    result = run("search", "trust", "--lang", "en")
+    assert result.exit_code == 0
+    assert "Found for 'trust'" in result.stdout
+
+
+def test_nothing_found_exits_1_with_a_tip_on_stderr(run) -> None:
+    result = run("search", "qwertyuiop")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "qwertyuiop" in result.stderr and "Tip" in result.stderr
+
+
+def test_json_lists_hits_with_spans_and_commands(run) -> None:
+    result = run("search", "schijninspraak", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["total"] >= 1 and data["hits"]
+    hit = data["hits"][0]
+    assert set(hit) >= {"kind", "id", "title", "snippet", "spans", "command"}
+    start, end = hit["spans"][0]
+    assert hit["snippet"][start:end].lower() == "schijninspraak"
+
+
+def test_json_with_nothing_found_is_still_json_and_exits_1(run) -> None:
+    result = run("search", "qwertyuiop", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["hits"] == []
+
+
+def test_several_words_must_all_match(run) -> None:
+    both = run.json("search", "azc", "gilze")["total"]
+    one = run.json("search", "azc")["total"]
+    assert 1 <= both <= one
+    assert run("search", "azc", "qwertyuiop").exit_code == 1
+
+
+def test_accents_do_not_matter(run) -> None:
+    assert run.json("search", "geinformeerd")["total"] == run.json("search", "geïnformeerd")["total"] > 0
+
+
+def test_limit(run) -> None:
+    limited = run.json("search", "de", "--limit", "3")
+    assert len(limited["hits"]) == 3 and limited["total"] > 3
+    assert len(run.json("search", "de", "--limit", "0")["hits"]) == limited["total"]
+
+
+def test_empty_query_is_a_usage_error(run) -> None:
+    assert run("search", " ").exit_code == 2
+    assert run("search").exit_code == 2
+
+
+def test_search_includes_packs(run) -> None:
+    pack = Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack"
+    assert run("search", "Voorbeeldstad", "--content-dir", str(pack)).exit_code == 0
+    assert run("search", "Voorbeeldstad").exit_code == 1
