@@ -36,28 +36,53 @@ def _debug() -> bool:
 def err_console() -> "Console":
     from rich.console import Console
 
-    return Console(
+    console = Console(
         stderr=True,
         markup=False,
         emoji=False,
         highlight=False,
         color_system=None if _no_color(False, sys.stderr) else "auto",
     )
+    console.width = terminal_width()
+    return console
 
 
 def report(error: InfobladError) -> None:
     """Print an error and its hint on stderr, in plain words."""
+    import textwrap
+
     from rich.text import Text
 
+    from .fileio import strip_controls
+
     console = err_console()
-    # Not wrapped: a file path or a command in a message must stay whole to be copied.
-    console.print(Text("Error: ", style="bold red") + Text(error.message), soft_wrap=True)
-    if error.hint:
-        console.print(Text(error.hint), soft_wrap=True)
+    width = max(20, console.width)
+    # Wrapped only at spaces: a file path or a command stays whole, so it can be copied.
+    # Control characters (from a typed argument, say) never reach the terminal.
+    lines = textwrap.wrap(
+        "Error: " + strip_controls(error.message),
+        width,
+        break_long_words=False,
+        break_on_hyphens=False,
+        subsequent_indent="  ",
+    )
+    first = Text("Error:", style="bold red") + Text(lines[0][len("Error:") :])
+    console.print(Text("\n").join([first, *(Text(line) for line in lines[1:])]), soft_wrap=True)
+    for paragraph in strip_controls(error.hint or "").splitlines():
+        wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        console.print(Text("\n".join(wrapped)), soft_wrap=True)
 
 
 class InfobladGroup(TyperGroup):
     """The top-level group: the single place where our errors become exit codes."""
+
+    def make_context(
+        self, info_name: Optional[str], args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        # Click never formats help narrower than 50 columns; on a narrow terminal we want
+        # it to fit. Subcommands inherit the width from this context.
+        extra.setdefault("terminal_width", terminal_width() - 2)  # Click's own margin
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -190,6 +215,14 @@ def _no_color(plain: bool, stream: Any) -> bool:
     return not (isatty and isatty())
 
 
+def terminal_width() -> int:
+    """The usable width: the terminal's, or 80 when unknown (or when COLUMNS is 0 or nonsense)."""
+    import shutil
+
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return columns if columns >= 20 else 80
+
+
 def make_console(plain: bool) -> "Console":
     """The stdout console: colour only on a terminal, never with --plain/NO_COLOR/TERM=dumb."""
     from rich.console import Console
@@ -202,8 +235,7 @@ def make_console(plain: bool) -> "Console":
         color_system=None if no_color else "auto",
         no_color=no_color,
     )
-    if console.width > 100:
-        console.width = 100
+    console.width = min(terminal_width(), 100)
     return console
 
 
@@ -300,7 +332,7 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
                 return
             w = opts.writer()
             subtitle = (lambda e: w.t(f"outcome.{e.outcome}")) if kind == "cases" else None
-            render.listing(w, kind, entries, w.t(title_key), w.t(intro_key), subtitle)
+            render.listing(w, kind, entries, w.t(title_key), w.t(intro_key, count=len(entries)), subtitle)
             w.blank()
             w.command(f"infoblad {kind} ID", label=w.t("list.open", command="").strip())
             return

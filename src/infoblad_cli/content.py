@@ -122,6 +122,7 @@ class Layer(NamedTuple):
     file: str
     converted: dict[str, Any]  # what schema.parse_kind returned
     problems: list[Problem]
+    lines: dict[str, dict[str, int]]  # schema.entry_lines: where each entry and field is
 
 
 def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> dict[str, Layer]:
@@ -150,12 +151,12 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
             layer = _from_cache(cache.get(name, stamp), kind, file) if cache is not None else None
             if layer is None:
                 # The parser and the rules only when a file is new or changed.
-                from .schema import parse_kind
+                from .schema import entry_lines, parse_kind
                 from .yamlsafe import decode, parse_text
 
                 data = parse_text(decode(raw, file), file)
                 converted, found_problems = parse_kind(kind, data, file, partial)
-                layer = Layer(file, converted, found_problems)
+                layer = Layer(file, converted, found_problems, entry_lines(kind, data))
                 if cache is not None:
                     cache.put(name, stamp, _to_cache(layer))
             found[kind] = layer
@@ -172,7 +173,7 @@ def _to_cache(layer: Layer) -> dict[str, Any]:
     from .schema import _INVALID
 
     converted = {k: (None if v is _INVALID else m.to_data(v)) for k, v in layer.converted.items()}
-    return {"converted": converted, "problems": [list(p) for p in layer.problems]}
+    return {"converted": converted, "problems": [list(p) for p in layer.problems], "lines": layer.lines}
 
 
 def _from_cache(entry: Any, kind: str, file: str) -> Layer | None:
@@ -183,9 +184,10 @@ def _from_cache(entry: Any, kind: str, file: str) -> Layer | None:
         converted = m.hydrate(kind, data)
         # Messages keep the path as the user gave it this time, not as it was cached.
         problems = [Problem(*p)._replace(file=file) for p in entry["problems"]]
+        lines = entry["lines"]
     except (KeyError, TypeError, ValueError, AttributeError):
         return None  # a cache from another version: parse again
-    return Layer(file, converted, problems)
+    return Layer(file, converted, problems, lines)
 
 
 def stray_files(root: Path) -> list[Problem]:
@@ -233,6 +235,7 @@ class _Layered:
         self.lists: dict[str, dict[str, Any]] = {}
         self.docs: dict[str, dict[str, Any]] = {}
         self.origin: dict[tuple[str, str], str] = {}  # (group, id) -> file it came from
+        self.lines: dict[tuple[str, str], dict[str, int]] = {}  # (group, id) -> its lines
 
 
 _LIST_GROUPS = {
@@ -254,8 +257,11 @@ def _stack(layers: Sequence[dict[str, Layer]]) -> tuple[_Layered, list[Problem]]
     for kind in _DOC_GROUPS:
         stacked.docs[kind] = {"entries": {}}
     for files in layers:
-        for kind, (file, converted, found) in files.items():
+        for kind, (file, converted, found, lines) in files.items():
             problems.extend(found)
+            for key, where in lines.items():
+                group, _, ident = key.partition(":")
+                stacked.lines[(group, ident)] = where
             if kind in _DOC_GROUPS:
                 doc = converted.get(kind)
                 if not isinstance(doc, dict):
@@ -288,11 +294,14 @@ def _references(stacked: _Layered) -> list[Problem]:
                 import difflib
 
                 close = difflib.get_close_matches(ref, list(known[group]), n=1)
+                where = stacked.lines.get((owner_group, owner), {})
+                top_field = field.split("[")[0].split(".")[0]
                 problems.append(
                     Problem(
                         stacked.origin.get((owner_group, owner), "?"),
                         f"refers to '{ref}', which does not exist in {group}"
                         + (f"; did you mean '{close[0]}'?" if close else ""),
+                        line=where.get(top_field) or where.get("") or None,
                         entry=owner,
                         field=field,
                         expected=f"an ID from {group}",

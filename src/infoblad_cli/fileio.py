@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from .errors import ContentError, Problem
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+
+# C0 and C1 control characters (but tab, newline, carriage return), DEL, bidi
+# overrides and non-characters. Stripping them keeps content from styling,
+# moving or garbling the terminal, whatever escapes it was written with.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters that could style or break a terminal."""
+    return _CONTROL.sub("", text)
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:

@@ -90,11 +90,11 @@ def feedback(w: Writer, outcome: Outcome) -> None:
     w.command(command_for(outcome.link), 2, label=w.t("quiz.read_more"))
 
 
-def bar(w: Writer, fraction: float) -> str:
-    filled = round(BAR_WIDTH * max(0.0, min(1.0, fraction)))
+def bar(w: Writer, fraction: float, size: int = BAR_WIDTH) -> str:
+    filled = round(size * max(0.0, min(1.0, fraction)))
     if w.plain or not unicode_ok(w.console):
-        return "[" + "#" * filled + "-" * (BAR_WIDTH - filled) + "]"
-    return "\u2588" * filled + "\u2591" * (BAR_WIDTH - filled)
+        return "[" + "#" * filled + "-" * (size - filled) + "]"
+    return "\u2588" * filled + "\u2591" * (size - filled)
 
 
 def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
@@ -107,12 +107,18 @@ def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
         w.wrap(w.t("quiz.no_score"))
     if res.themes:
         w.heading(w.t("quiz.by_theme"))
-        width = max(len(t.title) for t in res.themes)
+        label = max(len(t.title) for t in res.themes)
+        # Title, bar and percentage on one line when they fit; else the bar under the title.
+        one_line = 2 + label + 2 + BAR_WIDTH + 2 + 5 <= w.width
+        size = BAR_WIDTH if one_line else max(5, min(BAR_WIDTH, w.width - 4 - 2 - 5))
         for theme in res.themes:
-            line = Text("  " + theme.title.ljust(width) + "  ")
-            line.append(
-                bar(w, theme.score / theme.max_score if theme.max_score else 0), style=w.style("cyan")
-            )
+            fraction = theme.score / theme.max_score if theme.max_score else 0
+            if one_line:
+                line = Text("  " + theme.title.ljust(label) + "  ")
+            else:
+                w.wrap(theme.title, 2)
+                line = Text("    ")
+            line.append(bar(w, fraction, size), style=w.style("cyan"))
             line.append(f" {theme.percent:3d}%")
             w.emit(line)
     ratings = [o for o in res.outcomes if o.correct is None]

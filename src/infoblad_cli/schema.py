@@ -610,3 +610,27 @@ def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> Non
                     expected="a different ID for each entry",
                 )
             seen.add(entry_id)
+
+
+def entry_lines(kind: str, data: Any) -> dict[str, dict[str, int]]:
+    """Where each entry of a file starts, and where its fields are: 'group:id' -> {'': line, field: line}.
+
+    Checks across files (references) use this to say on which line a wrong ID is.
+    """
+    found: dict[str, dict[str, int]] = {}
+    if not isinstance(data, dict):
+        return found
+    if kind in _DOCS:
+        doc = data.get(kind)
+        groups = {f"{kind}.{_DOCS[kind][1]}": doc.get(_DOCS[kind][1])} if isinstance(doc, dict) else {}
+    else:
+        groups = {group: data.get(group) for group in _LISTS[kind]}
+    for group, entries in groups.items():
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                lines = dict(entry.get(LINES_KEY, {}))
+                lines[""] = entry.get(LINE_KEY, 0)
+                found[f"{group}:{entry['id'].strip()}"] = lines
+    return found

@@ -16,7 +16,6 @@ libyaml's C parser produces the events when it is installed; the composing is ou
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,20 +26,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from .errors import ContentError, Problem
-from .fileio import read_bytes
+from .fileio import read_bytes, strip_controls
 from .schema import LINE_KEY, LINES_KEY
 
 MAX_DEPTH = 32
-
-# C0 and C1 control characters (but tab, newline, carriage return), DEL, bidi
-# overrides and non-characters. Stripping them keeps content from styling,
-# moving or garbling the terminal, whatever escapes it was written with.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-
-
-def strip_controls(text: str) -> str:
-    """Remove control characters that could style or break a terminal."""
-    return _CONTROL.sub("", text)
 
 
 class _RefusedConstruct(yaml.YAMLError):
