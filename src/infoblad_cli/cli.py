@@ -466,24 +466,23 @@ def search_command(
     nothing is found, like grep."""
     opts = Options(ctx, lang, json, plain, content_dir)
     from . import render
-    from .search import search
+    from .search import search_page
     from .strings import t
 
     query = " ".join(words)
-    hits = search(opts.bundle(), query)
-    shown = hits if limit <= 0 else hits[:limit]
+    shown, total = search_page(opts.bundle(), query, None if limit <= 0 else limit)
     if opts.json:
         render.write_json(
             {
                 "lang": opts.lang,
                 "query": query,
-                "total": len(hits),
+                "total": total,
                 "hits": [{**hit._asdict(), "spans": [list(span) for span in hit.spans]} for hit in shown],
             }
         )
-    elif hits:
-        render.search_results(opts.writer(), query, shown, len(hits))
-    if not hits:
+    elif total:
+        render.search_results(opts.writer(), query, shown, total)
+    if not total:
         if not opts.json:
             console = err_console()
             console.print(t(opts.lang, "search.none", query=query), markup=False, soft_wrap=True)

@@ -172,7 +172,7 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
 def _to_cache(layer: Layer) -> dict[str, Any]:
     from .schema import _INVALID
 
-    converted = {k: (None if v is _INVALID else m.to_data(v)) for k, v in layer.converted.items()}
+    converted = {k: (None if v is _INVALID else m.to_rows(v)) for k, v in layer.converted.items()}
     return {"converted": converted, "problems": [list(p) for p in layer.problems], "lines": layer.lines}
 
 
@@ -181,7 +181,7 @@ def _from_cache(entry: Any, kind: str, file: str) -> Layer | None:
         return None
     try:
         data = {k: v for k, v in entry["converted"].items() if v is not None}
-        converted = m.hydrate(kind, data)
+        converted = m.from_rows(kind, data)
         # Messages keep the path as the user gave it this time, not as it was cached.
         problems = [Problem(*p)._replace(file=file) for p in entry["problems"]]
         lines = entry["lines"]
@@ -442,85 +442,129 @@ _SAME_IN_ALL = {
 }
 
 
+_MODELS = frozenset(
+    {
+        m.Source,
+        m.Asks,
+        m.Tomorrow,
+        m.Narrative,
+        m.Lesson,
+        m.Case,
+        m.Theme,
+        m.Personal,
+        m.Section,
+        m.About,
+        m.ExtraLine,
+        m.Contact,
+        m.Term,
+        m.QuizTheme,
+        m.Option,
+        m.Scenario,
+        m.Recognise,
+        m.SelfRating,
+        m.Bundle,
+    }
+)
+
+
 def _is_model(value: Any) -> bool:
-    return isinstance(value, tuple) and hasattr(value, "_fields")
+    return type(value) in _MODELS
 
 
 def _same_in_all(model: Any, name: str) -> bool:
     # Lesson.lesson is the lesson's text; elsewhere 'lesson' is a link to one.
-    return name in _SAME_IN_ALL and not (isinstance(model, m.Lesson) and name == "lesson")
-
-
-def _holds_models(value: Any) -> bool:
-    return _is_model(value) or (isinstance(value, tuple) and any(_is_model(v) for v in value))
+    return name in _SAME_IN_ALL and not (type(model) is m.Lesson and name == "lesson")
 
 
 def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
-    """Where two bundles differ in IDs, fields, references or the length of lists."""
+    """Where two bundles differ in IDs, fields, references or the length of lists.
+
+    Texts may differ (they are translations); everything else must be the same.
+    This walks every entry, so it is written to be quick: paths are only spelled
+    out when there is a problem to report.
+    """
     problems: list[Problem] = []
     where = f"{first.lang} <> {second.lang}"
+    Path_ = tuple[Any, ...]  # (parent path, name) pairs, spelled out only for a problem
 
-    def walk(a: Any, b: Any, path: str, entry: str | None) -> None:
-        if _is_model(a) and _is_model(b):
-            if type(a) is not type(b):
-                problems.append(
-                    Problem(
-                        where,
-                        f"{path}: {type(a).__name__} in {first.lang}, {type(b).__name__} in {second.lang}",
-                        entry=entry,
-                    )
-                )
-                return
-            entry = getattr(a, "id", entry)
-            for name in a._fields:
-                va, vb = getattr(a, name), getattr(b, name)
-                sub = f"{path}.{name}" if path else name
-                if _same_in_all(a, name) and not _holds_models(va) and va != vb:
-                    problems.append(
-                        Problem(
-                            where,
-                            f"{sub} differs: {va!r} / {vb!r}",
-                            entry=entry,
-                            field=name,
-                            expected="the same in every language",
-                        )
+    def spell(path: Path_) -> str:
+        parts: list[str] = []
+        while path:
+            path, name = path
+            parts.append(name)
+        text = ""
+        for part in reversed(parts):
+            text += part if part.startswith("[") or not text else "." + part
+        return text
+
+    def add(message: str, entry: str | None, field: str | None = None, expected: str | None = None) -> None:
+        problems.append(Problem(where, message, entry=entry, field=field, expected=expected))
+
+    def walk_model(a: Any, b: Any, path: Path_, entry: str | None) -> None:
+        if type(a) is not type(b):
+            add(
+                f"{spell(path)}: {type(a).__name__} in {first.lang}, {type(b).__name__} in {second.lang}",
+                entry,
+            )
+            return
+        entry = getattr(a, "id", entry)
+        for name, va, vb in zip(a._fields, a, b, strict=True):
+            if type(va) is str:
+                if _same_in_all(a, name) and va != vb:
+                    add(
+                        f"{spell((path, name))} differs: {va!r} / {vb!r}",
+                        entry,
+                        name,
+                        "the same in every language",
                     )
                 elif bool(va) != bool(vb):
-                    problems.append(
-                        Problem(where, f"{sub} is empty in one language", entry=entry, field=name)
-                    )
-                else:
-                    walk(va, vb, sub, entry)
-        elif isinstance(a, tuple) and isinstance(b, tuple):
-            ids_a = [str(getattr(x, "id", "")) for x in a]
-            ids_b = [str(getattr(x, "id", "")) for x in b]
-            if any(ids_a) and ids_a != ids_b:
-                problems.append(
-                    Problem(
-                        where,
-                        f"{path}: IDs differ: only in {first.lang}: "
-                        f"{sorted(set(ids_a) - set(ids_b))}, only in {second.lang}: "
-                        f"{sorted(set(ids_b) - set(ids_a))}"
-                        if set(ids_a) != set(ids_b)
-                        else f"{path}: the IDs are in another order",
-                        entry=entry,
-                    )
+                    add(f"{spell((path, name))} is empty in one language", entry, name)
+            elif type(va) is tuple or type(vb) is tuple:
+                walk_tuple(va, vb, (path, name), entry, name)
+            elif _is_model(va):
+                walk_model(va, vb, (path, name), entry)
+            elif va != vb:  # numbers: weights
+                add(
+                    f"{spell((path, name))} differs: {va!r} / {vb!r}",
+                    entry,
+                    name,
+                    "the same in every language",
                 )
-                return
-            if len(a) != len(b):
-                problems.append(
-                    Problem(
-                        where,
-                        f"{path} has {len(a)} item(s) in {first.lang} and {len(b)} in {second.lang}",
-                        entry=entry,
-                        expected="the same number in every language",
-                    )
-                )
-                return
-            for index, (x, y) in enumerate(zip(a, b, strict=True), 1):
-                walk(x, y, f"{path}[{index}]", entry)
 
-    walk(first._replace(lang="", packs=()), second._replace(lang="", packs=()), "", None)
+    def walk_tuple(a: Any, b: Any, path: Path_, entry: str | None, name: str) -> None:
+        if not isinstance(a, tuple) or not isinstance(b, tuple):
+            add(f"{spell(path)} is missing in one language", entry, name)
+            return
+        holds_models = bool(a) and _is_model(a[0])
+        if holds_models and hasattr(a[0], "id"):
+            ids_a = [x.id for x in a]
+            ids_b = [getattr(x, "id", "") for x in b]
+            if ids_a != ids_b:
+                only_a, only_b = sorted(set(ids_a) - set(ids_b)), sorted(set(ids_b) - set(ids_a))
+                add(
+                    f"{spell(path)}: IDs differ: only in {first.lang}: {only_a}, "
+                    f"only in {second.lang}: {only_b}"
+                    if only_a or only_b
+                    else f"{spell(path)}: the IDs are in another order",
+                    entry,
+                )
+                return
+        if len(a) != len(b):
+            add(
+                f"{spell(path)} has {len(a)} item(s) in {first.lang} and {len(b)} in {second.lang}",
+                entry,
+                name,
+                "the same number in every language",
+            )
+            return
+        if not holds_models:
+            if name in _SAME_IN_ALL and a != b:  # lists of IDs: references, recognise options
+                add(f"{spell(path)} differs: {a!r} / {b!r}", entry, name, "the same in every language")
+            return
+        for index, (x, y) in enumerate(zip(a, b, strict=True), 1):
+            walk_model(x, y, (path, f"[{index}]"), entry)
+
+    walk_model(first._replace(lang="", packs=()), second._replace(lang="", packs=()), (), None)
     return problems
 
 

@@ -206,98 +206,98 @@ def to_data(value: Any) -> Any:
     return value
 
 
-# ---------------------------------------------------------------- back from plain data
-# The content cache keeps validated entries as JSON; these rebuild the named tuples.
+# ---------------------------------------------------------------- rows, for the cache
+# The content cache keeps validated entries as rows: lists in field order, without the
+# field names. That is half the size of dicts, and quicker to read back.
 
 
-def _sources(items: list[dict[str, str]]) -> tuple[Source, ...]:
-    return tuple(Source(**s) for s in items)
+def to_rows(value: Any) -> Any:
+    """Models as nested lists in field order (dicts and plain values as they are)."""
+    if isinstance(value, tuple):
+        return [to_rows(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_rows(item) for key, item in value.items()}
+    return value
 
 
-def _narrative(d: dict[str, Any]) -> Narrative:
-    asks = d["asks_of_you"]
-    return Narrative(
-        **{
-            **d,
-            "voices": tuple(d["voices"]),
-            "lessons": tuple(d["lessons"]),
-            "asks_of_you": Asks(tuple(asks["frontline"]), tuple(asks["policy"])),
-            "sources": _sources(d["sources"]),
-        }
+_CONVERTERS: dict[type, tuple[Callable[[Any], Any] | None, ...]] = {}
+
+
+def _converters(cls: type) -> tuple[Callable[[Any], Any] | None, ...]:
+    """How to rebuild each field of ``cls`` from a row, read from its annotations once."""
+    found = _CONVERTERS.get(cls)
+    if found is None:
+        names = globals()
+        converters: list[Callable[[Any], Any] | None] = []
+        for field in cls._fields:  # type: ignore[attr-defined]
+            # Annotations are text here (postponed evaluation), or ForwardRefs holding text.
+            annotation = cls.__annotations__[field]
+            annotation = str(getattr(annotation, "__forward_arg__", annotation))
+            if annotation in ("str", "int", "QuestionKind"):
+                converters.append(None)
+            elif annotation == "tuple[str, ...]":
+                converters.append(tuple)
+            elif annotation.startswith("tuple["):
+                converters.append(_many(names[annotation[len("tuple[") : -len(", ...]")]]))
+            else:
+                converters.append(_one(names[annotation]))
+        found = _CONVERTERS[cls] = tuple(converters)
+    return found
+
+
+def _many(cls: type) -> Callable[[Any], Any]:
+    def convert(rows: list[Any]) -> tuple[Any, ...]:
+        return tuple(from_row(cls, row) for row in rows)
+
+    return convert
+
+
+def _one(cls: type) -> Callable[[Any], Any]:
+    def convert(row: list[Any]) -> Any:
+        return from_row(cls, row)
+
+    return convert
+
+
+def from_row(cls: type, row: list[Any]) -> Any:
+    """One model from its row."""
+    if cls is Question:  # type: ignore[comparison-overlap]
+        cls = _QUESTION_KINDS[row[-1]]
+    return cls(
+        *[
+            value if convert is None else convert(value)
+            for convert, value in zip(_converters(cls), row, strict=True)
+        ]
     )
 
 
-def _lesson(d: dict[str, Any]) -> Lesson:
-    return Lesson(
-        **{
-            **d,
-            "answers": tuple(d["answers"]),
-            "cases": tuple(d["cases"]),
-            "tomorrow": Tomorrow(**d["tomorrow"]),
-            "sources": _sources(d["sources"]),
-        }
-    )
-
-
-def _case(d: dict[str, Any]) -> Case:
-    return Case(**{**d, "lessons": tuple(d["lessons"]), "sources": _sources(d["sources"])})
-
-
-def _theme(d: dict[str, Any]) -> Theme:
-    return Theme(
-        **{
-            **d,
-            "questions": tuple(d["questions"]),
-            "lessons": tuple(d["lessons"]),
-            "sources": _sources(d["sources"]),
-        }
-    )
-
-
-def _section(d: dict[str, Any]) -> Section:
-    return Section(**{**d, "sources": _sources(d["sources"])})
-
-
-def _contact(d: dict[str, Any]) -> Contact:
-    return Contact(
-        **{**d, "extra": tuple(ExtraLine(**x) for x in d["extra"]), "sources": _sources(d["sources"])}
-    )
-
-
-def _question(d: dict[str, Any]) -> Question:
-    if d["kind"] == "scenario":
-        return Scenario(**{**d, "options": tuple(Option(**o) for o in d["options"])})
-    if d["kind"] == "recognise":
-        return Recognise(**{**d, "options": tuple(d["options"])})
-    return SelfRating(**d)
-
-
-_ENTRY: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "narratives": _narrative,
-    "lessons": _lesson,
-    "cases": _case,
-    "contacts": _contact,
-    "glossary": lambda d: Term(**d),
-    "themes": lambda d: QuizTheme(**d),
-    "questions": _question,
+_QUESTION_KINDS: dict[str, type] = {"scenario": Scenario, "recognise": Recognise, "self-rating": SelfRating}
+_GROUPS: dict[str, Any] = {
+    "narratives": Narrative,
+    "lessons": Lesson,
+    "cases": Case,
+    "contacts": Contact,
+    "glossary": Term,
+    "themes": QuizTheme,
+    "questions": Question,
 }
-_DOC_ENTRY = {"personal": ("themes", _theme), "about": ("sections", _section)}
+_DOCS: dict[str, tuple[str, type]] = {"personal": ("themes", Theme), "about": ("sections", Section)}
 
 
-def hydrate(kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Rebuild what ``schema.parse_kind`` returned for one file from its plain-data form."""
-    if kind in _DOC_ENTRY:
+def from_rows(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Rebuild what ``schema.parse_kind`` returned for one file from ``to_rows``."""
+    if kind in _DOCS:
         doc = data.get(kind)
         if doc is None:
             return {}
-        group, build = _DOC_ENTRY[kind]
+        group, cls = _DOCS[kind]
         values = dict(doc)
         if group in values:
-            values[group] = tuple(build(e) for e in values[group])
+            values[group] = tuple(from_row(cls, row) for row in values[group])
         if "sources" in values:
-            values["sources"] = _sources(values["sources"])
+            values["sources"] = tuple(from_row(Source, row) for row in values["sources"])
         return {kind: values}
-    return {group: tuple(_ENTRY[group](e) for e in entries) for group, entries in data.items()}
+    return {group: tuple(from_row(_GROUPS[group], row) for row in rows) for group, rows in data.items()}
 
 
 MODEL_SIGNATURE = repr(

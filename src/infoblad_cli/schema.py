@@ -612,6 +612,10 @@ def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> Non
             seen.add(entry_id)
 
 
+# The fields that hold references to other entries: the only ones checked across files.
+_REFERENCE_FIELDS = ("lessons", "answers", "cases", "theme", "options", "lesson", "narrative", "personal")
+
+
 def entry_lines(kind: str, data: Any) -> dict[str, dict[str, int]]:
     """Where each entry of a file starts, and where its fields are: 'group:id' -> {'': line, field: line}.
 
@@ -630,7 +634,8 @@ def entry_lines(kind: str, data: Any) -> dict[str, dict[str, int]]:
             continue
         for entry in entries:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                lines = dict(entry.get(LINES_KEY, {}))
+                field_lines = entry.get(LINES_KEY, {})
+                lines = {name: field_lines[name] for name in _REFERENCE_FIELDS if name in field_lines}
                 lines[""] = entry.get(LINE_KEY, 0)
                 found[f"{group}:{entry['id'].strip()}"] = lines
     return found

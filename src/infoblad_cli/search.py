@@ -691,6 +691,12 @@ def search(bundle: m.Bundle, query: str, limit: int | None = None) -> list[Hit]:
     A query without any letter or digit raises ``EmptyQueryError`` (a
     ``ValueError`` and a ``UsageError``, so the CLI exits with code 2).
     """
+    return search_page(bundle, query, limit)[0]
+
+
+def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
+    """Like ``search``, plus how many entries matched in all: snippets are made only for the page."""
+    total = [0]
     words = query_words(query)
     if not words:
         message, hint = _EMPTY_QUERY.get(bundle.lang, _EMPTY_QUERY["en"])
@@ -717,6 +723,7 @@ def search(bundle: m.Bundle, query: str, limit: int | None = None) -> list[Hit]:
                     continue
             matches.append((_score(folded, words), order, kind, item, texts, folded))
     matches.sort(key=lambda match: (-match[0], match[1]))
+    total[0] = len(matches)
     if limit is not None:
         matches = matches[: max(limit, 0)]
     hits = []
@@ -737,4 +744,4 @@ def search(bundle: m.Bundle, query: str, limit: int | None = None) -> list[Hit]:
                 kind.command(item),
             )
         )
-    return hits
+    return hits, total[0]
