@@ -1,0 +1,80 @@
+"""Guards of the start-up budget's structure (no timing: that is benchmarks/bench.py).
+
+A reading command must not pay for what only other commands need. These tests
+fail when an import slips to the top of a module where it costs every start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+# Modules that only some commands (or only a changed content file) need.
+HEAVY = {
+    "yaml",  # only when a content file is new or changed
+    "sqlite3",  # quiz and history
+    "unicodedata",  # search, and odd consoles
+    "pydantic",  # typer 0.29+ at run time: kept out by the version range
+    "rich.markdown",
+    "rich.table",
+    "rich.traceback",
+    "importlib.metadata",  # only for --version
+    "infoblad_cli.schema",
+    "infoblad_cli.yamlsafe",
+    "infoblad_cli.quiz",
+    "infoblad_cli.history",
+    "infoblad_cli.search",
+    "infoblad_cli.export",
+    "infoblad_cli.render_quiz",
+}
+
+PROBE = """
+import json, sys
+sys.argv = ["infoblad", *ARGS]
+from infoblad_cli.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    code = PROBE.replace("ARGS", repr(list(args)))
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    marker = done.stderr.rindex("MODULES=")
+    return set(json.loads(done.stderr[marker + len("MODULES=") :]))
+
+
+def test_importing_the_cli_is_light() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, json, infoblad_cli.cli; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(json.loads(done.stdout))
+    assert not loaded & (HEAVY | {"rich.console", "infoblad_cli.content", "infoblad_cli.render"})
+
+
+def test_reading_commands_load_only_what_they_need() -> None:
+    modules_after("narratives")  # fill the content cache first
+    for args in (["narratives"], ["narratives", "niet-gehoord"], ["contact"], ["lessons"], []):
+        loaded = modules_after(*args)
+        assert "infoblad_cli.content" in loaded  # the probe really ran the command
+        assert not loaded & HEAVY, args
+
+
+def test_help_does_not_load_rich_or_the_content() -> None:
+    loaded = modules_after("--help")
+    assert not loaded & (HEAVY | {"rich.console", "infoblad_cli.content"})
