@@ -124,3 +124,24 @@ def test_content_and_schema_agree_on_the_kinds() -> None:
     from infoblad_cli import schema
 
     assert content.KINDS == schema.KINDS
+
+
+def test_old_caches_are_pruned_when_a_cache_is_written(tmp_path, monkeypatch) -> None:
+    import os
+    import shutil
+    import time
+
+    monkeypatch.setenv("INFOBLAD_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    stale = tmp_path / "cache" / "content-deadbeef-nl.json"
+    fresh = tmp_path / "cache" / "content-cafebabe-nl.json"
+    for path in (stale, fresh):
+        path.write_text("{}", encoding="utf-8")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    pack = tmp_path / "pack"
+    (pack / "nl").mkdir(parents=True)
+    shutil.copy(content.builtin_dir() / "nl" / "contact.yaml", pack / "nl" / "contact.yaml")
+    content.read_layer(pack, "nl", partial=True)
+    assert not stale.exists()
+    assert fresh.exists()

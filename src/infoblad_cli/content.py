@@ -113,7 +113,24 @@ class _FileCache:
                 self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), make_parents=True
             )
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            return  # a cache that cannot be written only costs time
+        _prune(self.path.parent)
+
+
+CACHE_DAYS = 30
+
+
+def _prune(folder: Path) -> None:
+    """Remove caches of content folders not read for a month (packs come and go)."""
+    import time
+
+    limit = time.time() - CACHE_DAYS * 24 * 3600
+    for old in folder.glob("content-*.json"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
 
 
 class Layer(NamedTuple):
