@@ -161,6 +161,9 @@ def main() -> int:
                 f"<= {SCALE_BOUND}x  {'ok' if ok else 'OVER'}"
             )
     print("\nall within bounds" if not failed else "\nSOME BOUNDS EXCEEDED")
+    import shutil
+
+    shutil.rmtree(work, ignore_errors=True)
     return 1 if failed and args.check else 0
 
 
