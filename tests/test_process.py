@@ -73,3 +73,17 @@ def test_errors_never_show_a_traceback() -> None:
     assert done.returncode == 2
     assert b"Traceback" not in done.stderr
     assert b"bestaat-niet" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "words,cword,expected",
+    [
+        ("infoblad narratives niet", "2", "niet-gehoord"),
+        ("infoblad cases gil", "2", "gilze-azc"),
+        ("infoblad narr", "1", "narratives"),
+        ("infoblad quiz --theme in-het", "3", "in-het-moment"),
+    ],
+)
+def test_shell_completion_of_commands_ids_and_themes(words: str, cword: str, expected: str) -> None:
+    done = infoblad(env={"_INFOBLAD_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword})
+    assert expected in done.stdout.decode().split()

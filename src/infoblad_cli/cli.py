@@ -114,7 +114,8 @@ def _complete_ids(kind: str) -> Any:
             from .content import load_bundle
 
             lang = ctx.params.get("lang") or os.environ.get("INFOBLAD_LANG") or "nl"
-            bundle = load_bundle(lang.value if isinstance(lang, Lang) else str(lang))
+            packs = _resolve_packs(ctx.params.get("content_dir"))
+            bundle = load_bundle(lang.value if isinstance(lang, Lang) else str(lang), packs)
         except Exception:  # completion must never crash the shell
             return []
         entries = getattr(bundle, kind)
@@ -559,17 +560,6 @@ def _write_stdout(text: str) -> None:
 # ---------------------------------------------------------------- quiz and history
 
 
-def _complete_themes(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    try:
-        from .content import load_bundle
-
-        lang = ctx.params.get("lang") or os.environ.get("INFOBLAD_LANG") or "nl"
-        bundle = load_bundle(lang.value if isinstance(lang, Lang) else str(lang))
-    except Exception:  # completion must never crash the shell
-        return []
-    return [(t.id, t.title) for t in bundle.quiz_themes if t.id.startswith(incomplete)]
-
-
 @app.command("quiz")
 def quiz_command(
     ctx: typer.Context,
@@ -581,7 +571,9 @@ def quiz_command(
     theme: Annotated[
         Optional[str],
         typer.Option(
-            help="Only questions of this theme.", autocompletion=_complete_themes, show_default=False
+            help="Only questions of this theme.",
+            autocompletion=_complete_ids("quiz_themes"),
+            show_default=False,
         ),
     ] = None,
     answers: Annotated[

@@ -70,6 +70,11 @@ class Writer:
         ) or [prefix + first]
         self.emit(Text("\n".join(lines), style=self.style(style)))
 
+    def quote(self, text: str, indent: int = 0) -> None:
+        """An (illustrative) voice, in quotation marks; straight ones in plain output."""
+        opening, closing = ('"', '"') if self.plain else ("\u201c", "\u201d")
+        self.wrap(text + closing, indent, first=opening, style=STYLE_VOICE)
+
     def title(self, text: str, subtitle: str | None = None) -> None:
         self.wrap(text, style=STYLE_TITLE)
         if subtitle:
@@ -190,10 +195,7 @@ def _pick(entries: Sequence[Any], ids: Sequence[str]) -> list[Any]:
 
 
 def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
-    w.title(
-        n.title,
-        f"{w.t('narratives.title')} \u00b7 {n.id}" if not w.plain else f"{w.t('narratives.title')}: {n.id}",
-    )
+    w.title(n.title, f"{w.t('narratives.title')}: {n.id}")
     w.blank()
     w.paragraphs(n.summary, style=STYLE_VOICE)
     w.heading(w.t("narratives.experience"))
@@ -202,9 +204,7 @@ def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
     w.paragraphs(n.how_it_grows)
     w.heading(w.t("narratives.voices"))
     for voice in n.voices:
-        w.wrap(
-            voice + ('"' if w.plain else "\u201d"), 2, first='"' if w.plain else "\u201c", style=STYLE_VOICE
-        )
+        w.quote(voice, 2)
     w.heading(w.t("narratives.asks"))
     w.subheading(w.t("narratives.frontline"))
     w.bullets(n.asks_of_you.frontline, 2)

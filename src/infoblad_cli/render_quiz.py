@@ -38,8 +38,7 @@ def question(w: Writer, bundle: m.Bundle, asked: Asked, number: int, total: int)
         w.paragraphs(q.prompt)
     elif isinstance(q, m.Recognise):
         w.wrap(w.t("quiz.voice"), style=STYLE_DIM)
-        open_quote, close_quote = ('"', '"') if w.plain else ("\u201c", "\u201d")
-        w.wrap(q.voice + close_quote, 2, first=open_quote, style="italic")
+        w.quote(q.voice, 2)
         w.blank()
         w.wrap(w.t("quiz.recognise"))
     else:
