@@ -183,3 +183,40 @@ def test_only_the_command_that_runs_is_built(monkeypatch) -> None:
     assert _app_for([]) is app
     monkeypatch.setenv("_INFOBLAD_COMPLETE", "complete_bash")
     assert _app_for(["narratives"]) is app
+
+
+def test_an_internal_error_is_a_plain_message_unless_debugging(monkeypatch, capsys) -> None:
+    from infoblad_cli import cli
+
+    def broken(args):  # type: ignore[no-untyped-def]
+        def run(**kwargs):  # type: ignore[no-untyped-def]
+            raise RuntimeError("boom")
+
+        return run
+
+    monkeypatch.setattr(cli, "_app_for", broken)
+    monkeypatch.setattr(cli.sys, "argv", ["infoblad", "narratives"])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 1
+    err = capsys.readouterr().err
+    assert "internal error" in err and "INFOBLAD_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setenv("INFOBLAD_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main()
+
+
+def test_ctrl_c_outside_the_quiz_exits_130(monkeypatch, capsys) -> None:
+    from infoblad_cli import cli
+
+    def interrupted(args):  # type: ignore[no-untyped-def]
+        def run(**kwargs):  # type: ignore[no-untyped-def]
+            raise KeyboardInterrupt
+
+        return run
+
+    monkeypatch.setattr(cli, "_app_for", interrupted)
+    monkeypatch.setattr(cli.sys, "argv", ["infoblad", "validate"])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 130

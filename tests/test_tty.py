@@ -100,3 +100,38 @@ def test_ctrl_c_stops_cleanly_with_130_and_saves_nothing(cache_env: None, isolat
     assert "Quiz gestopt" in text
     assert "Traceback" not in text
     assert not (isolated_env / "history.sqlite3").exists()
+
+
+def test_history_clear_asks_at_a_terminal(cache_env: None, isolated_env) -> None:
+    import json
+    import subprocess
+
+    saved = subprocess.run(
+        [sys.executable, "-m", "infoblad_cli", "quiz", "--seed", "1", "--count", "1", "--answers", "1"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert saved.returncode == 0, saved.stderr
+
+    def count() -> int:
+        done = subprocess.run(
+            [sys.executable, "-m", "infoblad_cli", "history", "--json"], capture_output=True, timeout=60
+        )
+        return len(json.loads(done.stdout)["attempts"])
+
+    assert count() == 1
+    term = Terminal("history", "--clear")
+    term.read_until(b"[y/N]")
+    term.type("n\r")
+    assert term.wait() == 0
+    assert count() == 1
+    term = Terminal("history", "--clear")
+    term.read_until(b"[y/N]")
+    term.type("\x03")
+    assert term.wait() == 130
+    assert count() == 1
+    term = Terminal("history", "--clear")
+    term.read_until(b"[y/N]")
+    term.type("y\r")
+    assert term.wait() == 0
+    assert count() == 0

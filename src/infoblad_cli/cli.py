@@ -812,7 +812,11 @@ def _confirm(opts: Options, question: str, yes: bool) -> bool:
 
     if not sys.stdin.isatty():
         raise UsageError(t(opts.lang, "history.needs_yes"), hint=t(opts.lang, "history.needs_yes_hint"))
-    return bool(typer.confirm(question, default=False))
+    try:
+        return bool(typer.confirm(question, default=False))
+    except typer.Abort:  # Ctrl-C (or Ctrl-D) at the question: nothing is deleted
+        err_console().print("\n" + t(opts.lang, "history.kept"), markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 # ---------------------------------------------------------------- entry point
