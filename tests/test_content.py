@@ -145,3 +145,16 @@ def test_old_caches_are_pruned_when_a_cache_is_written(tmp_path, monkeypatch) ->
     content.read_layer(pack, "nl", partial=True)
     assert not stale.exists()
     assert fresh.exists()
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-cache-test"])
+def test_cache_folder_is_the_one_platformdirs_names(monkeypatch, xdg) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("INFOBLAD_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = platformdirs.user_cache_dir("infoblad", appauthor=False)
+    assert str(content.cache_dir()) == expected

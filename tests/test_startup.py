@@ -21,6 +21,7 @@ HEAVY = {
     "rich.table",
     "rich.traceback",
     "importlib.metadata",  # only for --version
+    "platformdirs",  # only for the quiz history (the cache folder is found without it)
     "infoblad_cli.schema",
     "infoblad_cli.yamlsafe",
     "infoblad_cli.quiz",
@@ -44,12 +45,14 @@ sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
 
 def modules_after(*args: str) -> set[str]:
     code = PROBE.replace("ARGS", repr(list(args)))
+    # The default cache folder, as a user has it (the test's XDG_CACHE_HOME points at a temp folder).
+    env = {k: v for k, v in os.environ.items() if k != "INFOBLAD_CACHE_DIR"}
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**env, "NO_COLOR": "1"},
     )
     marker = done.stderr.rindex("MODULES=")
     return set(json.loads(done.stderr[marker + len("MODULES=") :]))

@@ -63,10 +63,27 @@ def cache_dir() -> Path | None:
     """Where parsed content is cached; None when caching is switched off."""
     configured = os.environ.get("INFOBLAD_CACHE_DIR")
     if configured is not None:
-        return Path(configured) if configured.strip() else None
-    import platformdirs  # only when the cache is actually used
+        return Path(configured).expanduser() if configured.strip() else None
+    return user_cache_dir()
 
-    return Path(platformdirs.user_cache_dir("infoblad", appauthor=False))
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for infoblad: the same folder platformdirs names.
+
+    Every start reads the cache, and importing platformdirs costs more than the
+    rest of a start-up's own work (a few ms), so for this one folder we follow its
+    rules ourselves; a test checks that both agree. The history, which only the
+    quiz and history commands open, does use platformdirs.
+    """
+    import sys
+
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(local) / "infoblad" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "infoblad"
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "infoblad"
 
 
 # ---------------------------------------------------------------- reading files
