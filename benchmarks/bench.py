@@ -1,6 +1,6 @@
 """Measure infoblad's start-up and scale against their budgets, side by side in one run.
 
-    python benchmarks/bench.py [--runs 9] [--no-scale] [--check]
+    python benchmarks/bench.py [--runs 15] [--no-scale] [--check]
 
 Start-up: the median wall time of each command is compared with the floor, the time
 Python takes to `import typer, rich.console, rich.table` (the user's stack). Reading
@@ -93,7 +93,7 @@ def median(values: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1].strip())
-    parser.add_argument("--runs", type=int, default=9, help="runs per command (default 9)")
+    parser.add_argument("--runs", type=int, default=15, help="runs per command (default 15; at least 9)")
     parser.add_argument("--python", default=sys.executable, help="the interpreter infoblad is installed in")
     parser.add_argument("--no-scale", action="store_true", help="skip the 5,000-entry measurements")
     parser.add_argument("--check", action="store_true", help="exit 1 when a bound is exceeded")
