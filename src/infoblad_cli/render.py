@@ -268,7 +268,6 @@ def personal(w: Writer, bundle: m.Bundle) -> None:
     w.blank()
     w.paragraphs(p.intro)
     for theme in p.themes:
-        w.blank()
         w.heading(theme.title.upper() if w.plain else theme.title)
         w.paragraphs(theme.text)
         w.blank()

@@ -21,7 +21,7 @@ def command_for(link: tuple[str, str]) -> str:
 
 def intro(w: Writer, count: int) -> None:
     w.title(w.t("quiz.title"))
-    w.wrap(w.t("quiz.intro", count=count), style=STYLE_DIM)
+    w.wrap(w.t("quiz.intro_one" if count == 1 else "quiz.intro", count=count), style=STYLE_DIM)
 
 
 def question(w: Writer, bundle: m.Bundle, asked: Asked, number: int, total: int) -> None:
