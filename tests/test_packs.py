@@ -542,3 +542,34 @@ def test_wrong_language_folder_is_a_warning(run: Any, tmp_path: Path) -> None:
     messages = {p["message"] for p in report["problems"] if p["severity"] == "warning"}
     assert "this folder is not read" in messages
     assert "holds no content" in messages
+
+
+ODD_VALUES = ["TODO", "", "{}", "[]", "[x]", "[{id: a}]", "{id: a}", "[[1]]"]
+TOP_KEYS = {
+    "narratives": ["narratives"],
+    "lessons": ["lessons"],
+    "cases": ["cases"],
+    "contact": ["contacts"],
+    "glossary": ["glossary"],
+    "quiz": ["themes", "questions"],
+    "personal": ["personal"],
+    "about": ["about"],
+}
+
+
+@pytest.mark.parametrize("use_cache", [False, True], ids=["no-cache", "cache"])
+@pytest.mark.parametrize("kind", sorted(TOP_KEYS))
+def test_any_shape_under_a_top_key_is_a_problem_never_a_crash(
+    tmp_path: Path, kind: str, use_cache: bool
+) -> None:
+    """Every odd value where a list or document belongs: problems, with or without the cache."""
+    from infoblad_cli import content
+
+    for index, value in enumerate(ODD_VALUES):
+        pack = tmp_path / f"p{index}"
+        (pack / "nl").mkdir(parents=True)
+        body = "".join(f"{key}: {value}\n" for key in TOP_KEYS[kind])
+        (pack / "nl" / f"{kind}.yaml").write_text(body, encoding="utf-8")
+        for _ in range(2):  # the second run reads what the first one cached
+            bundle, problems = content.build("nl", [pack], use_cache=use_cache)
+            assert bundle is not None or problems

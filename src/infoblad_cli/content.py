@@ -310,7 +310,10 @@ def _stack(layers: Sequence[dict[str, Layer]]) -> tuple[_Layered, list[Problem]]
                         target[name] = value
             else:
                 for group in _LIST_GROUPS[kind]:
-                    for entry in converted.get(group, ()) or ():
+                    entries = converted.get(group, ())
+                    if not isinstance(entries, tuple):
+                        continue
+                    for entry in entries:
                         stacked.lists[group][entry.id] = entry
                         stacked.origin[(group, entry.id)] = file
     return stacked, problems

@@ -567,10 +567,10 @@ def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str
                 c.add(f"'{key}:' is missing", line=1, expected=f"'{key}:' at the top of the file")
             continue
         result = spec(data[key], c, Where(lines.get(key), None, None if kind in _DOCS else key))
-        if result is not _INVALID:
+        if result is _INVALID:
+            result = _salvage(spec, data[key])
+        if result is not _INVALID:  # what could not be salvaged is left out, not passed on
             out[key] = result
-        else:
-            out[key] = _salvage(spec, data[key])
     _duplicate_ids(out, data, c)
     return out, c.problems
 
