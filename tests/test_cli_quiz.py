@@ -83,7 +83,8 @@ def test_a_wrong_line_on_stdin_asks_again_and_does_not_count(run) -> None:
     lines = "x\n9\n\n" + "\n".join(good) + "\n"
     result = run("quiz", "--seed", "5", "--json", input=lines)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("geen keuze") == 3
+    assert result.stderr.count("geen keuze") == 2  # 'x' and '9'
+    assert result.stderr.count("Typ eerst je antwoord") == 1  # the empty line
     data = json.loads(result.stdout)
     assert data["score"] == data["max_score"]
 
@@ -112,7 +113,6 @@ def test_answers_out_of_range_is_a_usage_error(run) -> None:
 
 
 def test_letters_work_as_answers(run) -> None:
-    letters = ",".join("abcde"[int(a) - 1] if i else a for i, a in enumerate(answers_for(5).split(",")))
     bundle = content.load_bundle("nl")
     first = quiz.select(bundle, 8, 5).asked
     letters = ",".join(
@@ -212,3 +212,83 @@ def test_corrupt_history_is_reported_and_never_overwritten(run, isolated_env: Pa
     removed = run("history", "--clear", "--yes")
     assert removed.exit_code == 0
     assert not damaged.exists()
+
+
+def test_answers_may_be_separated_by_spaces_and_end_with_a_comma(run) -> None:
+    spaced = answers_for(5).replace(",", " ") + ","
+    data = json.loads(run("quiz", "--seed", "5", "--answers", spaced, "--json", "--no-save").stdout)
+    assert data["score"] == data["max_score"]
+
+
+def test_a_bom_before_the_first_answer_on_stdin_is_ignored(run) -> None:
+    lines = "\ufeff" + "\r\n".join(answers_for(5).split(",")) + "\r\n"
+    result = run("quiz", "--seed", "5", "--json", "--no-save", input=lines)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_seed_out_of_range_is_a_usage_error(run) -> None:
+    assert run("quiz", "--seed", "99999999999999999999999999", "--answers", "1").exit_code == 2
+    assert run("quiz", "--seed", "-1", "--answers", "1").exit_code == 2
+
+
+def test_a_damaged_history_is_reported_before_the_first_question(run, isolated_env: Path) -> None:
+    isolated_env.mkdir(parents=True, exist_ok=True)
+    history_file(isolated_env).write_bytes(b"not a database")
+    result = run("quiz", "--seed", "5", input="1\n")
+    assert result.exit_code == 1
+    assert "Vraag 1" not in result.stdout  # nobody answers eight questions for nothing
+    assert "--no-save" in run("quiz", "--help").stdout
+    assert run("quiz", "--seed", "5", "--answers", answers_for(5), "--no-save").exit_code == 0
+
+
+def test_a_result_that_cannot_be_saved_is_still_shown(run, monkeypatch) -> None:
+    from infoblad_cli import history
+    from infoblad_cli.errors import DataError
+
+    def fail(self, attempt):  # type: ignore[no-untyped-def]
+        raise DataError("The quiz history cannot be written (disk full).")
+
+    monkeypatch.setattr(history.History, "save", fail)
+    result = run("quiz", "--seed", "5", "--answers", answers_for(5))
+    assert result.exit_code == 1
+    assert "Je resultaat" in result.stdout
+    assert "disk full" in result.stderr
+    data = run("quiz", "--seed", "5", "--answers", answers_for(5), "--json")
+    assert data.exit_code == 1 and json.loads(data.stdout)["saved"] is False
+
+
+def test_retry_missed_with_a_theme_without_misses_says_so(run) -> None:
+    bundle = content.load_bundle("nl")
+    chosen = quiz.select(bundle, 8, 5)
+    picks = answers_for(5).split(",")
+    miss = next(i for i, a in enumerate(chosen.asked) if a.order)  # miss one situation or voice
+    picks[miss] = "1" if picks[miss] != "1" else "2"
+    run("quiz", "--seed", "5", "--answers", ",".join(picks))
+    missed_theme = chosen.asked[miss].question.theme
+    other = next(t.id for t in bundle.quiz_themes if t.id != missed_theme)
+    result = run("quiz", "--retry-missed", "--theme", other)
+    assert result.exit_code == 0
+    assert "Onbekend thema" not in result.stdout + result.stderr
+    assert other in result.stdout
+
+
+def test_the_again_command_names_the_content_packs(run) -> None:
+    pack = Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack"
+    given = answers_for(5, 2, theme="verhalen-herkennen")  # a theme the pack adds nothing to
+    result = run(
+        "quiz",
+        "--seed",
+        "5",
+        "--count",
+        "2",
+        "--theme",
+        "verhalen-herkennen",
+        "--answers",
+        given,
+        "--no-save",
+        "--content-dir",
+        str(pack),
+        "--json",
+    )
+    assert f"--content-dir {pack}" in json.loads(result.stdout)["again"]

@@ -7,6 +7,7 @@ commands that need them, so that reading commands start fast.
 """
 
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -566,7 +567,12 @@ def quiz_command(
     count: Annotated[int, typer.Option("--count", "-n", help="How many questions.")] = 8,
     seed: Annotated[
         Optional[int],
-        typer.Option(help="The same seed gives the same questions in the same order.", show_default=False),
+        typer.Option(
+            help="The same seed gives the same questions in the same order.",
+            show_default=False,
+            min=0,
+            max=2**31 - 1,
+        ),
     ] = None,
     theme: Annotated[
         Optional[str],
@@ -610,11 +616,17 @@ def quiz_command(
     if theme is not None and theme not in theme_ids:
         unknown_theme(opts.lang, theme, theme_ids)
     only: Optional[list[str]] = None
-    if retry_missed:
+    store = None
+    if retry_missed or not no_save:
         from .history import History, default_path
 
+        # Read the history before the first question: a damaged file is reported now,
+        # not after the user has answered everything.
         store = History(default_path())
-        if not store.attempts(limit=1):
+        earlier = store.attempts(limit=1)
+    if retry_missed:
+        assert store is not None
+        if not earlier:
             _say(opts, t(opts.lang, "quiz.no_history"))
             return
         only = [qid for qid in store.last_missed() if any(q.id == qid for q in bundle.questions)]
@@ -628,11 +640,12 @@ def quiz_command(
     try:
         quiz = engine.select(bundle, count, seed, theme, only)
     except engine.NoQuestions:
+        if only is not None:  # --retry-missed with a theme in which nothing was missed
+            _say(opts, t(opts.lang, "quiz.no_missed_theme", theme=theme))
+            return
         unknown_theme(opts.lang, theme or "", theme_ids)
     total = len(quiz.asked)
-    again = f"infoblad quiz --seed {seed}" + (f" --count {count}" if count != engine.DEFAULT_COUNT else "")
-    again += f" --theme {theme}" if theme else ""
-    again += f" --lang {opts.lang}" if opts.lang != "nl" else ""
+    again = _again_command(opts, seed, count, theme, retry_missed)
 
     scripted = answers is not None
     interactive = not scripted and sys.stdin.isatty()
@@ -641,7 +654,8 @@ def quiz_command(
 
     if scripted:
         assert answers is not None
-        given = [part.strip() for part in answers.split(",")]
+        # Commas or spaces between answers; a trailing comma is forgiven.
+        given = [part for part in re.split(r"[,\s]+", answers.strip().strip(",")) if part]
         if len(given) != total:
             raise UsageError(
                 t(opts.lang, "quiz.answers_count", given=len(given), needed=total),
@@ -670,7 +684,11 @@ def quiz_command(
             text = next(supply)
         elif interactive:
             assert display is not None
-            text = display.console.input(show.prompt_text(display, asked))
+            try:
+                text = display.console.input(show.prompt_text(display, asked))
+            except EOFError:
+                display.blank()  # Ctrl-D: end the prompt's line before the message
+                raise
         else:
             line = sys.stdin.readline()
             if not line:
@@ -697,30 +715,57 @@ def quiz_command(
             hint=t(opts.lang, "quiz.incomplete_hint", needed=incomplete.needed),
         ) from None
 
-    saved_path = None
-    if not no_save:
+    saved = False
+    not_saved: Optional[InfobladError] = None
+    if store is not None and not no_save:
         from datetime import datetime, timezone
 
-        from .history import Attempt, History, default_path
+        from .errors import DataError
+        from .history import Attempt
 
-        saved_path = default_path()
         taken_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        History(saved_path).save(cast(Attempt, engine.attempt(result, taken_at)))
+        try:
+            store.save(cast(Attempt, engine.attempt(result, taken_at)))
+            saved = True
+        except DataError as error:  # show the result all the same; then say it was not saved
+            not_saved = error
     if opts.json:
         from .render import write_json
 
         data = engine.to_data(result, bundle)
-        data["saved"] = saved_path is not None
+        data["saved"] = saved
         data["again"] = again
         write_json(data)
-        return
-    assert display is not None
-    show.result(display, bundle, result)
-    display.blank()
-    display.wrap(display.t("quiz.saved") if saved_path else display.t("quiz.not_saved"), style="dim")
-    display.wrap(display.t("quiz.again", command=again), style="dim")
-    if result.missed:
-        display.wrap(display.t("quiz.retry"), style="dim")
+    else:
+        assert display is not None
+        show.result(display, bundle, result)
+        display.blank()
+        if saved or no_save:
+            display.wrap(display.t("quiz.saved") if saved else display.t("quiz.not_saved"), style="dim")
+        if again:
+            display.wrap(display.t("quiz.again", command=again), style="dim")
+        if result.missed and saved:
+            display.wrap(display.t("quiz.retry"), style="dim")
+    if not_saved is not None:
+        raise not_saved
+
+
+def _again_command(opts: Options, seed: int, count: int, theme: Optional[str], retry: bool) -> str:
+    """The command that asks the very same questions again ('' after --retry-missed: it changes)."""
+    if retry:
+        return ""
+    from .quiz import DEFAULT_COUNT
+
+    parts = ["infoblad", "quiz", "--seed", str(seed)]
+    if count != DEFAULT_COUNT:
+        parts += ["--count", str(count)]
+    if theme:
+        parts += ["--theme", theme]
+    if opts.lang != "nl":
+        parts += ["--lang", opts.lang]
+    for pack in opts.packs:
+        parts += ["--content-dir", f'"{pack}"' if " " in str(pack) else str(pack)]
+    return " ".join(parts)
 
 
 def _quiz_writer(opts: Options, to_stderr: bool) -> "Writer":

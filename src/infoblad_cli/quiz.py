@@ -165,7 +165,7 @@ def select(
 
 def parse_answer(asked: Asked, text: str) -> int:
     """The shown number chosen (or the rating), from '2', 'b', ' B ' or '2.'; else AnswerError."""
-    cleaned = text.strip().lower().rstrip(".)")
+    cleaned = text.replace("\ufeff", "").strip().lower().rstrip(".)")  # a BOM from Notepad
     letters = bool(asked.order)
     high = asked.choices
     if cleaned.isdigit() and 1 <= int(cleaned) <= high:

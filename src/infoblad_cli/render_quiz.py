@@ -56,6 +56,8 @@ def prompt_text(w: Writer, asked: Asked) -> str:
 
 
 def hint(w: Writer, error: AnswerError) -> str:
+    if not error.text.strip():
+        return w.t("quiz.hint_empty", high=error.high)
     if error.letters:
         return w.t(
             "quiz.hint_options", text=error.text.strip(), high=error.high, letter=LETTERS[error.high - 1]
