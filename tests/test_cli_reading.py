@@ -220,3 +220,51 @@ def test_ctrl_c_outside_the_quiz_exits_130(monkeypatch, capsys) -> None:
     with pytest.raises(SystemExit) as info:
         cli.main()
     assert info.value.code == 130
+
+
+def test_a_language_folder_given_as_a_pack_is_a_usage_error(run) -> None:
+    from pathlib import Path
+
+    lang_folder = Path(__file__).resolve().parent / "data" / "packs" / "two-broken-entries" / "nl"
+    for args in (["validate", str(lang_folder)], ["narratives", "--content-dir", str(lang_folder)]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "two-broken-entries" in result.stderr and "language folders" in result.stderr
+
+
+def test_ids_are_found_whatever_their_case(run) -> None:
+    assert run("narratives", "NIET-GEHOORD").exit_code == 0
+
+
+def test_content_dir_expands_the_home_folder(run, tmp_path, monkeypatch) -> None:
+    import shutil
+    from pathlib import Path
+
+    home = tmp_path / "home"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack", home / "pack")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    assert "Voorbeeldstad" in run("contact", "--content-dir", "~/pack").stdout
+    assert "Voorbeeldstad" in run("contact", env={"INFOBLAD_CONTENT_DIR": "~/pack"}).stdout
+
+
+def test_validate_is_not_stopped_by_a_bad_infoblad_lang(run) -> None:
+    assert run("validate", env={"INFOBLAD_LANG": "de"}).exit_code == 0
+
+
+def test_errors_speak_the_language_of_the_run_and_name_the_pack(run) -> None:
+    from pathlib import Path
+
+    assert run("narratives", "nope").stderr.startswith("Fout:")
+    assert run("narratives", "nope", "--lang", "en").stderr.startswith("Error:")
+    pack = Path(__file__).resolve().parent / "data" / "packs" / "duplicate-key"
+    result = run("narratives", "--content-dir", str(pack))  # the pack is Dutch only
+    assert result.exit_code == 1
+    assert f"infoblad validate {pack}" in " ".join(result.stderr.split())
+
+
+def test_plain_errors_have_no_colour_even_when_forced(run) -> None:
+    forced = run("narratives", "nope", env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in forced.stderr
+    plain = run("narratives", "nope", "--plain", env={"FORCE_COLOR": "1"})
+    assert "\x1b[" not in plain.stderr

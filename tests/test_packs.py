@@ -143,7 +143,7 @@ def test_reading_command_with_a_broken_pack_exits_1_with_the_problem_on_stderr(
     )
     assert result.exit_code == 1, result.stdout
     err = flat(result.stderr)
-    assert err.startswith("Error:")
+    assert err.startswith(("Fout:", "Error:"))
     assert str(pack(case.name) / case.file) in result.stderr
     assert "infoblad validate" in err  # what to do next
     assert result.stdout == ""

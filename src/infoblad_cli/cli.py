@@ -42,10 +42,14 @@ def err_console() -> "Console":
         markup=False,
         emoji=False,
         highlight=False,
-        color_system=None if _no_color(False, sys.stderr) else "auto",
+        color_system=None if _no_color(bool(_RUN["plain"]), sys.stderr) else "auto",
     )
     console.width = terminal_width()
     return console
+
+
+# What this run asked for, so that errors (printed far from the options) follow it too.
+_RUN: dict[str, Any] = {"lang": None, "plain": False}
 
 
 def report(error: InfobladError) -> None:
@@ -55,19 +59,21 @@ def report(error: InfobladError) -> None:
     from rich.text import Text
 
     from .fileio import strip_controls
+    from .strings import t
 
     console = err_console()
     width = max(20, console.width)
+    label = t(_RUN["lang"] or _env_lang_or_default(), "error.label")
     # Wrapped only at spaces: a file path or a command stays whole, so it can be copied.
     # Control characters (from a typed argument, say) never reach the terminal.
     lines = textwrap.wrap(
-        "Error: " + strip_controls(error.message),
+        f"{label} " + strip_controls(error.message),
         width,
         break_long_words=False,
         break_on_hyphens=False,
         subsequent_indent="  ",
     )
-    first = Text("Error:", style="bold red") + Text(lines[0][len("Error:") :])
+    first = Text(label, style="bold red") + Text(lines[0][len(label) :])
     console.print(Text("\n").join([first, *(Text(line) for line in lines[1:])]), soft_wrap=True)
     for paragraph in strip_controls(error.hint or "").splitlines():
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
@@ -162,25 +168,41 @@ class Options:
         json: bool,
         plain: bool,
         content_dir: Optional[list[Path]],
+        use_env_lang: bool = True,
     ) -> None:
         parent: dict[str, Any] = {}
         if ctx.parent is not None and isinstance(ctx.parent.obj, dict):
             parent = ctx.parent.obj
-        self.lang = _resolve_lang(lang or parent.get("lang"))
-        self.json = json or bool(parent.get("json"))
         self.plain = plain or bool(parent.get("plain"))
+        _RUN["plain"] = self.plain  # errors on stderr follow --plain too
+        self.lang = _resolve_lang(lang or parent.get("lang")) if use_env_lang else "nl"
+        _RUN["lang"] = self.lang  # ... and the language
+        self.json = json or bool(parent.get("json"))
         self.packs = _resolve_packs(content_dir or parent.get("content_dir"))
 
     def bundle(self) -> "m.Bundle":
         from .content import load_bundle
+        from .errors import ContentError
+        from .strings import t
 
-        return load_bundle(self.lang, self.packs)
+        try:
+            return load_bundle(self.lang, self.packs)
+        except ContentError as error:
+            # Name the packs in the hint: a plain 'infoblad validate' would not check them.
+            folders = " ".join(f'"{p}"' if " " in str(p) else str(p) for p in self.packs)
+            error.hint = t(self.lang, "error.validate_hint", command=f"infoblad validate {folders}".strip())
+            raise
 
     def writer(self) -> "Writer":
         from .render import Writer
 
         console = make_console(self.plain)
         return Writer(console, self.lang, plain=self.plain or not console.is_terminal)
+
+
+def _env_lang_or_default() -> str:
+    env = os.environ.get("INFOBLAD_LANG", "").strip().lower()
+    return env if env in ("nl", "en") else "nl"
 
 
 def _resolve_lang(value: "Lang | str | None") -> str:
@@ -258,8 +280,9 @@ def unknown_id(lang: str, kind: str, wanted: str, entries: Any) -> NoReturn:
 
 def _find(opts: "Options", bundle: "m.Bundle", kind: str, wanted: str) -> Any:
     entries = getattr(bundle, kind)
+    slug = wanted.strip().lower()  # IDs are lower-case slugs: NIET-GEHOORD means niet-gehoord
     for entry in entries:
-        if entry.id == wanted:
+        if entry.id == slug:
             return entry
     unknown_id(opts.lang, kind, wanted, entries)
 
@@ -428,7 +451,8 @@ def validate_command(
 
     Exit 0 when all is well, 1 when something must be fixed. Warnings (a file
     that is never read, an entry in one language only) do not fail the check."""
-    opts = Options(ctx, None, json, plain, None if dirs else content_dir)
+    # validate reports in one language whatever INFOBLAD_LANG says, so a bad value cannot stop it.
+    opts = Options(ctx, None, json, plain, None if dirs else content_dir, use_env_lang=False)
     from . import content as c
 
     packs = c.check_pack_dirs(dirs) if dirs else opts.packs

@@ -419,11 +419,22 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
 def check_pack_dirs(packs: Sequence[Path]) -> list[Path]:
     """Refuse content folders that do not exist (a usage error: the option is wrong)."""
     result = []
-    for pack in packs:
+    for given in packs:
+        pack = given.expanduser()
         if not pack.is_dir():
             raise UsageError(
-                f"Content folder not found: {pack}",
+                f"Content folder not found: {given}",
                 hint="Give an existing folder to --content-dir (or INFOBLAD_CONTENT_DIR).",
+            )
+        if not any((pack / lang).is_dir() for lang in LANGUAGES) and any(
+            (pack / name).is_file() for name in _FILES.values()
+        ):
+            # e.g. mypack/nl given instead of mypack: its files would silently be ignored
+            raise UsageError(
+                f"{given} holds content files itself, but a content pack keeps them in language "
+                f"folders ({', '.join(LANGUAGES)}).",
+                hint=f"Give the folder above it ({pack.resolve().parent}), or move the files into "
+                f"{pack / 'nl'}.",
             )
         result.append(pack)
     return result

@@ -347,6 +347,7 @@ HOME_COMMANDS = (
     "contact",
     "about",
     "export",
+    "validate",
 )
 
 
