@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,60 @@ def test_export_includes_packs(run) -> None:
 
 def test_bad_format_is_a_usage_error(run) -> None:
     assert run("export", "--format", "pdf").exit_code == 2
+
+
+def test_format_follows_the_file_name(run, tmp_path: Path) -> None:
+    run("export", "-o", str(tmp_path / "handout.html"))
+    assert (tmp_path / "handout.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    run("export", "-o", str(tmp_path / "data.json"))
+    json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))
+    run("export", "-o", str(tmp_path / "notes.txt"))
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("# ")
+    assert run("export", "-f", "HTML").stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_an_export_gets_normal_permissions_and_keeps_those_it_replaces(run, tmp_path: Path) -> None:
+    import stat
+
+    new = tmp_path / "new.md"
+    old_umask = os.umask(0o022)
+    try:
+        run("export", "-o", str(new))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    shared = tmp_path / "shared.md"
+    shared.write_text("old", encoding="utf-8")
+    shared.chmod(0o664)
+    run("export", "-o", str(shared), "--force")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX links and permission bits")
+def test_force_respects_links_read_only_files_and_devices(run, tmp_path: Path, monkeypatch) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run("export", "-o", str(link), "--force").exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") != "old"
+    locked = tmp_path / "locked.md"
+    locked.write_text("mine", encoding="utf-8")
+    locked.chmod(0o444)
+    real_access = os.access
+    # root may write anywhere; ask as an ordinary user would be answered
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == locked else real_access(p, mode))
+    result = run("export", "-o", str(locked), "--force")
+    assert result.exit_code == 1 and locked.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_empty_file_name_is_a_usage_error(run) -> None:
+    assert run("export", "-o", "").exit_code == 2
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_device_is_not_replaced(run) -> None:
+    result = run("export", "-o", "/dev/null", "--force")
+    assert result.exit_code == 2
+    assert Path("/dev/null").exists() and not Path("/dev/null").is_file()

@@ -528,7 +528,16 @@ class Format(str, Enum):
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    format: Annotated[Format, typer.Option("--format", "-f", help="md, html or json.")] = Format.md,
+    format: Annotated[
+        Optional[Format],
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html or json (default: from the file name given to -o, else md).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -549,26 +558,49 @@ def export_command(
     and the file is written in one go: never half."""
     opts = Options(ctx, lang, False, False, content_dir)
     from . import export
-    from .fileio import write_atomic
+    from .strings import t
 
+    to_stdout = output is None or str(output) == "-"
+    if not to_stdout and not str(output).strip():
+        raise UsageError(t(opts.lang, "export.no_name"))
+    if format is None:
+        suffix = "" if to_stdout or output is None else output.suffix.lower()
+        format = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(suffix, Format.md)
     bundle = opts.bundle()
     render = {Format.md: export.to_markdown, Format.html: export.to_html, Format.json: export.to_json}
     text = render[format](bundle)
-    if output is None or str(output) == "-":
+    if to_stdout or output is None:
         _write_stdout(text)
         return
-    if output.exists() and not force:
-        raise UsageError(
-            f"{output} already exists.", hint="Choose another name, or add --force to overwrite it."
-        )
+    target = _export_target(opts, output, force)
+    from .fileio import write_atomic
+
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(target, text.encode("utf-8"), private=False)
     except OSError as error:
         raise InfobladError(
-            f"Cannot write {output}: {error.strerror or error}.",
-            hint="Check that the folder exists and that you may write there.",
+            t(opts.lang, "export.cannot_write", file=output, reason=error.strerror or error),
+            hint=t(opts.lang, "export.cannot_write_hint"),
         ) from None
-    err_console().print(f"Written: {output}", markup=False, soft_wrap=True)
+    err_console().print(t(opts.lang, "export.written", file=output), markup=False, soft_wrap=True)
+
+
+def _export_target(opts: Options, output: Path, force: bool) -> Path:
+    """The file to write: refuse to replace what the user did not ask to replace."""
+    from .strings import t
+
+    if not output.exists():
+        return output
+    if not force:
+        raise UsageError(t(opts.lang, "export.exists", file=output), hint=t(opts.lang, "export.exists_hint"))
+    real = output.resolve()  # through a link: the link stays, its file gets the export
+    if not real.is_file():
+        raise UsageError(
+            t(opts.lang, "export.not_a_file", file=output), hint=t(opts.lang, "export.stdout_hint")
+        )
+    if not os.access(real, os.W_OK):
+        raise InfobladError(t(opts.lang, "export.read_only", file=output))
+    return real
 
 
 def _write_stdout(text: str) -> None:

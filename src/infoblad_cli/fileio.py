@@ -47,8 +47,23 @@ def _too_big(file: str, size: int, limit: int) -> Problem:
     )
 
 
-def write_atomic(path: Path, data: bytes, make_parents: bool = False) -> None:
-    """Write a file so that readers see the old or the new version, never half of one."""
+def _mode_for(path: Path) -> int:
+    import stat
+
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes, make_parents: bool = False, private: bool = True) -> None:
+    """Write a file so that readers see the old or the new version, never half of one.
+
+    ``private`` files (the cache) are for this user only; others (a handout) get the
+    permissions of the file they replace, or of any new file (the umask decides).
+    """
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -57,6 +72,8 @@ def write_atomic(path: Path, data: bytes, make_parents: bool = False) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if not private:
+            os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         try:
