@@ -545,6 +545,7 @@ def export_command(
             "-o",
             help="The file to write (default: standard output).",
             dir_okay=False,
+            readable=False,  # we only write it; whether we may is checked before writing
             show_default=False,
         ),
     ] = None,
