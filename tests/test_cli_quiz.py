@@ -292,3 +292,11 @@ def test_the_again_command_names_the_content_packs(run) -> None:
         "--json",
     )
     assert f"--content-dir {pack}" in json.loads(result.stdout)["again"]
+
+
+def test_history_in_plain_dutch_says_the_trend_in_words(run) -> None:
+    for seed in (5, 6):
+        run("quiz", "--seed", str(seed), "--answers", answers_for(seed, best=seed == 6))
+    out = run("history", "--plain").stdout
+    assert "omhoog" in out or "gelijk" in out
+    assert " up" not in out and " same" not in out

@@ -71,3 +71,7 @@ def test_search_includes_packs(run) -> None:
     pack = Path(__file__).resolve().parent.parent / "examples" / "voorbeeldpack"
     assert run("search", "Voorbeeldstad", "--content-dir", str(pack)).exit_code == 0
     assert run("search", "Voorbeeldstad").exit_code == 1
+
+
+def test_negative_limit_is_a_usage_error(run) -> None:
+    assert run("search", "de", "--limit", "-3").exit_code == 2

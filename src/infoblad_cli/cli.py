@@ -479,7 +479,7 @@ def search_command(
         list[str], typer.Argument(help="What to look for; every word must occur.", metavar="TEXT...")
     ],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", help="Show at most this many hits; 0 shows all.")
+        int, typer.Option("--limit", "-n", min=0, help="Show at most this many hits; 0 shows all.")
     ] = 20,
     lang: LangOption = None,
     json: JsonOption = False,

@@ -164,6 +164,16 @@ def _title_of(bundle: m.Bundle, link: tuple[str, str]) -> str:
     return next((e.title for e in entries if e.id == ident), "")
 
 
+def _local_time(taken_at: str) -> str:
+    """The moment of a result in this computer's time zone (it is stored in UTC)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(taken_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return taken_at[:16].replace("T", " ")
+
+
 def history(
     w: Writer,
     attempts: Sequence[Mapping[str, Any]],
@@ -177,7 +187,7 @@ def history(
         percent = round(100 * attempt["score"] / attempt["max_score"]) if attempt["max_score"] else 0
         line = w.t(
             "history.attempt",
-            date=attempt["taken_at"][:16].replace("T", " "),
+            date=_local_time(attempt["taken_at"]),
             score=attempt["score"],
             max=attempt["max_score"],
             percent=percent,
@@ -193,9 +203,8 @@ def history(
             arrow = ""
             if len(values) > 1:
                 change = values[-1] - values[0]
-                arrow = (
-                    (" \u2191" if change > 0 else " \u2193" if change < 0 else " =")
-                    if not w.plain
-                    else (" up" if change > 0 else " down" if change < 0 else " same")
-                )
+                word = "up" if change > 0 else "down" if change < 0 else "same"
+                symbol = {"up": "\u2191", "down": "\u2193", "same": "="}[word]
+                # An arrow on a terminal; a word where it must read aloud or be copied.
+                arrow = " " + (w.t(f"history.{word}") if w.plain else symbol)
             w.emit(Text("  " + titles.get(theme, theme).ljust(width) + "  " + shown + arrow))
