@@ -121,17 +121,17 @@ def test_history_clear_asks_at_a_terminal(cache_env: None, isolated_env) -> None
 
     assert count() == 1
     term = Terminal("history", "--clear")
-    term.read_until(b"[y/N]")
+    term.read_until(b"[j/N]")
     term.type("n\r")
     assert term.wait() == 0
     assert count() == 1
     term = Terminal("history", "--clear")
-    term.read_until(b"[y/N]")
+    term.read_until(b"[j/N]")
     term.type("\x03")
     assert term.wait() == 130
     assert count() == 1
     term = Terminal("history", "--clear")
-    term.read_until(b"[y/N]")
-    term.type("y\r")
+    term.read_until(b"[j/N]")
+    term.type("j\r")  # Dutch for yes
     assert term.wait() == 0
     assert count() == 0

@@ -571,7 +571,9 @@ def export_command(
     render = {Format.md: export.to_markdown, Format.html: export.to_html, Format.json: export.to_json}
     text = render[format](bundle)
     if to_stdout or output is None:
-        _write_stdout(text)
+        from .render import write_stdout
+
+        write_stdout(text)
         return
     target = _export_target(opts, output, force)
     from .fileio import write_atomic
@@ -602,17 +604,6 @@ def _export_target(opts: Options, output: Path, force: bool) -> Path:
     if not os.access(real, os.W_OK):
         raise InfobladError(t(opts.lang, "export.read_only", file=output))
     return real
-
-
-def _write_stdout(text: str) -> None:
-    """Text for a file goes out as UTF-8, whatever the console's encoding."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # pragma: no cover - a stdout without bytes
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
 
 
 # ---------------------------------------------------------------- quiz and history
@@ -915,10 +906,14 @@ def _confirm(opts: Options, question: str, yes: bool) -> bool:
     if not sys.stdin.isatty():
         raise UsageError(t(opts.lang, "history.needs_yes"), hint=t(opts.lang, "history.needs_yes_hint"))
     try:
-        return bool(typer.confirm(question, default=False))
-    except typer.Abort:  # Ctrl-C (or Ctrl-D) at the question: nothing is deleted
+        answer = input(f"{question} {t(opts.lang, 'history.yes_no')} ")
+    except EOFError:  # Ctrl-D: no
+        answer = ""
+    except KeyboardInterrupt:  # Ctrl-C at the question: nothing is deleted
         err_console().print("\n" + t(opts.lang, "history.kept"), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    # Dutch j/ja as well as y/yes, in either language: people type what they are used to.
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
 # ---------------------------------------------------------------- entry point

@@ -590,8 +590,8 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
             if ids_a != ids_b:
                 only_a, only_b = sorted(set(ids_a) - set(ids_b)), sorted(set(ids_b) - set(ids_a))
                 add(
-                    f"{spell(path)}: IDs differ: only in {first.lang}: {only_a}, "
-                    f"only in {second.lang}: {only_b}"
+                    f"{spell(path)}: IDs differ: only in {first.lang}: {', '.join(only_a) or '-'}; "
+                    f"only in {second.lang}: {', '.join(only_b) or '-'}"
                     if only_a or only_b
                     else f"{spell(path)}: the IDs are in another order",
                     entry,

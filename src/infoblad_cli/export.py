@@ -39,28 +39,19 @@ COLOR_FOCUS = "#b45309"
 # ---------------------------------------------------------------- JSON
 
 
-def _data(value: Any) -> Any:
-    """A model as plain JSON-ready data, with the field names of the content files."""
-    if isinstance(value, tuple):
-        if hasattr(value, "_fields"):
-            return {name: _data(getattr(value, name)) for name in value._fields}
-        return [_data(item) for item in value]
-    return value
-
-
 def to_json(bundle: m.Bundle) -> str:
     """The whole bundle as one JSON document (UTF-8 text, indent 2, trailing newline)."""
     document = {
         "schema_version": SCHEMA_VERSION,
         "lang": bundle.lang,
-        "narratives": _data(bundle.narratives),
-        "lessons": _data(bundle.lessons),
-        "cases": _data(bundle.cases),
-        "personal": _data(bundle.personal),
-        "about": _data(bundle.about),
-        "contacts": _data(bundle.contacts),
-        "glossary": _data(bundle.glossary),
-        "quiz": {"themes": _data(bundle.quiz_themes), "questions": _data(bundle.questions)},
+        "narratives": m.to_data(bundle.narratives),
+        "lessons": m.to_data(bundle.lessons),
+        "cases": m.to_data(bundle.cases),
+        "personal": m.to_data(bundle.personal),
+        "about": m.to_data(bundle.about),
+        "contacts": m.to_data(bundle.contacts),
+        "glossary": m.to_data(bundle.glossary),
+        "quiz": {"themes": m.to_data(bundle.quiz_themes), "questions": m.to_data(bundle.questions)},
         "packs": list(bundle.packs),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

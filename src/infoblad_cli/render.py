@@ -148,14 +148,18 @@ to_data = m.to_data  # for the commands: a model as JSON-ready data
 
 def write_json(data: Any) -> None:
     """One JSON document on stdout, always UTF-8, whatever the console's encoding."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_stdout(text: str) -> None:
+    """Text meant for a file or a script goes out as UTF-8, whatever the console's encoding."""
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:  # pragma: no cover - a stdout without a byte buffer
+    if buffer is None:  # pragma: no cover - a stdout without a byte buffer
         sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 # ---------------------------------------------------------------- listings
