@@ -40,9 +40,23 @@ STARTUP = {
     "--help": ["--help"],
     "home screen": [],
     "narratives niet-gehoord": ["narratives", "niet-gehoord"],
+    "cases": ["cases"],
+    "personal": ["personal"],
+    "about": ["about"],
     "quiz (first screen)": ["quiz", "--seed", "1", "--no-save"],
+    "search vertrouwen": ["search", "vertrouwen"],
 }
-BOUNDED = {"narratives", "lessons", "contact", "--help", "home screen", "narratives niet-gehoord"}
+BOUNDED = {
+    "narratives",
+    "lessons",
+    "contact",
+    "--help",
+    "home screen",
+    "narratives niet-gehoord",
+    "cases",
+    "personal",
+    "about",
+}
 SCALE = {
     "search vertrouwen": ["search", "vertrouwen"],
     "validate": ["validate"],
