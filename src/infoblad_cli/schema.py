@@ -43,6 +43,10 @@ class Checker:
     ) -> None:
         self.problems.append(Problem(self.file, message, line, entry, field, expected, severity))
 
+    def at(self, w: Where, message: str, expected: str | None = None) -> None:
+        """A problem at the place ``w`` points to."""
+        self.add(message, line=w.line, entry=w.entry, field=w.field, expected=expected)
+
 
 class Where(NamedTuple):
     line: int | None
@@ -72,11 +76,11 @@ def _type_name(value: Any) -> str:
 def text(one_line: bool = False) -> Spec:
     def check(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, str):
-            c.add(f"expected text, found {_type_name(value)}", line=w.line, entry=w.entry, field=w.field)
+            c.at(w, f"expected text, found {_type_name(value)}")
             return _INVALID
         result = normalize_text(value, one_line)
         if not result:
-            c.add("is empty", line=w.line, entry=w.entry, field=w.field, expected="some text")
+            c.at(w, "is empty", "some text")
             return _INVALID
         return result
 
@@ -86,12 +90,10 @@ def text(one_line: bool = False) -> Spec:
 def slug(value: Any, c: Checker, w: Where) -> Any:
     if not isinstance(value, str) or not SLUG.match(value.strip()):
         shown = value if isinstance(value, str) else _type_name(value)
-        c.add(
+        c.at(
+            w,
             f"'{shown}' is not a valid ID",
-            line=w.line,
-            entry=w.entry,
-            field=w.field,
-            expected="lower-case letters, digits and single hyphens, e.g. niet-gehoord",
+            "lower-case letters, digits and single hyphens, e.g. niet-gehoord",
         )
         return _INVALID
     return value.strip()
@@ -102,13 +104,7 @@ def url(value: Any, c: Checker, w: Where) -> Any:
     if result is _INVALID:
         return result
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", result):
-        c.add(
-            f"'{result}' is not a web address",
-            line=w.line,
-            entry=w.entry,
-            field=w.field,
-            expected="an address starting with https:// or http://",
-        )
+        c.at(w, f"'{result}' is not a web address", "an address starting with https:// or http://")
         return _INVALID
     return result
 
@@ -116,13 +112,7 @@ def url(value: Any, c: Checker, w: Where) -> Any:
 def choice(*allowed: str) -> Spec:
     def check(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, str) or value.strip() not in allowed:
-            c.add(
-                f"'{value}' is not allowed here",
-                line=w.line,
-                entry=w.entry,
-                field=w.field,
-                expected=" or ".join(allowed),
-            )
+            c.at(w, f"'{value}' is not allowed here", " or ".join(allowed))
             return _INVALID
         return value.strip()
 
@@ -131,13 +121,7 @@ def choice(*allowed: str) -> Spec:
 
 def weight(value: Any, c: Checker, w: Where) -> Any:
     if not isinstance(value, str) or value.strip() not in ("0", "1", "2"):
-        c.add(
-            f"'{value}' is not a weight",
-            line=w.line,
-            entry=w.entry,
-            field=w.field,
-            expected="0 (hurts), 1 (partly helps) or 2 (helps most)",
-        )
+        c.at(w, f"'{value}' is not a weight", "0 (hurts), 1 (partly helps) or 2 (helps most)")
         return _INVALID
     return int(value)
 
@@ -147,23 +131,15 @@ def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spe
         if isinstance(value, str) and not value.strip() and min_items == 0:
             return ()  # "key:" with nothing after it
         if not isinstance(value, list):
-            c.add(
+            c.at(
+                w,
                 f"expected a list, found {_type_name(value)}",
-                line=w.line,
-                entry=w.entry,
-                field=w.field,
-                expected="a list of items, each on a line starting with '- '",
+                "a list of items, each on a line starting with '- '",
             )
             return _INVALID
         if len(value) < min_items or (max_items is not None and len(value) > max_items):
             bounds = f"{min_items} to {max_items}" if max_items is not None else f"at least {min_items}"
-            c.add(
-                f"has {len(value)} item(s)",
-                line=w.line,
-                entry=w.entry,
-                field=w.field,
-                expected=f"{bounds} item(s)",
-            )
+            c.at(w, f"has {len(value)} item(s)", f"{bounds} item(s)")
         results = []
         for index, element in enumerate(value, 1):
             line = element.get(LINE_KEY) if isinstance(element, dict) else None
@@ -194,13 +170,7 @@ def record(
 
     def validate(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, dict):
-            c.add(
-                f"expected a mapping (key: value), found {_type_name(value)}",
-                line=w.line,
-                entry=w.entry,
-                field=w.field,
-                expected=", ".join(fields),
-            )
+            c.at(w, f"expected a mapping (key: value), found {_type_name(value)}", ", ".join(fields))
             return _INVALID
         line = value.get(LINE_KEY, w.line)
         lines: dict[str, int] = value.get(LINES_KEY, {})
@@ -373,12 +343,10 @@ QUIZ_THEME = record(m.QuizTheme, {"id": F(slug), "title": F(LINE), "description"
 def _one_link(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int]) -> None:
     links = [name for name in ("lesson", "narrative", "personal") if values.get(name)]
     if len(links) != 1:
-        c.add(
+        c.at(
+            w,
             "needs exactly one link to read more" if links else "needs a link to read more",
-            line=w.line,
-            entry=w.entry,
-            field=w.field,
-            expected="one of 'lesson: <id>', 'narrative: <id>' or 'personal: <theme id>'",
+            "one of 'lesson: <id>', 'narrative: <id>' or 'personal: <theme id>'",
         )
 
 
