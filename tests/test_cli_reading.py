@@ -185,41 +185,34 @@ def test_only_the_command_that_runs_is_built(monkeypatch) -> None:
     assert _app_for(["narratives"]) is app
 
 
-def test_an_internal_error_is_a_plain_message_unless_debugging(monkeypatch, capsys) -> None:
+def main_raising(monkeypatch, error: BaseException, *argv: str) -> SystemExit:  # type: ignore[no-untyped-def]
+    """Run cli.main() with an app that raises ``error``; return the SystemExit it ends with."""
     from infoblad_cli import cli
 
-    def broken(args):  # type: ignore[no-untyped-def]
+    def failing_app(args):  # type: ignore[no-untyped-def]
         def run(**kwargs):  # type: ignore[no-untyped-def]
-            raise RuntimeError("boom")
+            raise error
 
         return run
 
-    monkeypatch.setattr(cli, "_app_for", broken)
-    monkeypatch.setattr(cli.sys, "argv", ["infoblad", "narratives"])
+    monkeypatch.setattr(cli, "_app_for", failing_app)
+    monkeypatch.setattr(cli.sys, "argv", ["infoblad", *argv])
     with pytest.raises(SystemExit) as info:
         cli.main()
-    assert info.value.code == 1
+    return info.value
+
+
+def test_an_internal_error_is_a_plain_message_unless_debugging(monkeypatch, capsys) -> None:
+    assert main_raising(monkeypatch, RuntimeError("boom"), "narratives").code == 1
     err = capsys.readouterr().err
     assert "internal error" in err and "INFOBLAD_DEBUG=1" in err and "Traceback" not in err
     monkeypatch.setenv("INFOBLAD_DEBUG", "1")
     with pytest.raises(RuntimeError):
-        cli.main()
+        main_raising(monkeypatch, RuntimeError("boom"), "narratives")
 
 
-def test_ctrl_c_outside_the_quiz_exits_130(monkeypatch, capsys) -> None:
-    from infoblad_cli import cli
-
-    def interrupted(args):  # type: ignore[no-untyped-def]
-        def run(**kwargs):  # type: ignore[no-untyped-def]
-            raise KeyboardInterrupt
-
-        return run
-
-    monkeypatch.setattr(cli, "_app_for", interrupted)
-    monkeypatch.setattr(cli.sys, "argv", ["infoblad", "validate"])
-    with pytest.raises(SystemExit) as info:
-        cli.main()
-    assert info.value.code == 130
+def test_ctrl_c_outside_the_quiz_exits_130(monkeypatch) -> None:
+    assert main_raising(monkeypatch, KeyboardInterrupt(), "validate").code == 130
 
 
 def test_a_language_folder_given_as_a_pack_is_a_usage_error(run) -> None:
