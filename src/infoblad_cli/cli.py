@@ -328,6 +328,12 @@ def home(
     render.home(opts.writer(), bundle)
 
 
+ShortOption = Annotated[
+    bool,
+    typer.Option("--short", "-s", help="The gist on one screen: what it is, what it asks, one thing to do."),
+]
+
+
 def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> Any:
     """Build a list-or-detail command for narratives, lessons and cases."""
 
@@ -341,12 +347,15 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
                 autocompletion=_complete_ids(kind),
             ),
         ] = None,
+        short: ShortOption = False,
         lang: LangOption = None,
         json: JsonOption = False,
         plain: PlainOption = False,
         content_dir: ContentDirOption = None,
     ) -> None:
         opts = Options(ctx, lang, json, plain, content_dir)
+        if short:
+            return _short(opts, kind, id)
         from . import render
 
         bundle = opts.bundle()
@@ -368,6 +377,29 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
         getattr(render, detail)(opts.writer(), bundle, entry)
 
     return command
+
+
+def _short(opts: Options, kind: str, id: Optional[str]) -> None:
+    """--short: the gist of one entry, or the list as one line per entry."""
+    from . import gist
+
+    bundle = opts.bundle()
+    entries = getattr(bundle, kind)
+    if id is None:
+        if opts.json:
+            from .render import write_json
+
+            write_json({"lang": bundle.lang, kind: [{"id": e.id, "title": e.title} for e in entries]})
+            return
+        gist.listing(opts.writer(), kind, entries)
+        return
+    found = gist.gist(bundle, kind, _find(opts, bundle, kind, id))
+    if opts.json:
+        from .render import write_json
+
+        write_json(gist.to_data(found, bundle.lang))
+        return
+    gist.show(opts.writer(), found)
 
 
 _narratives = _reading_command("narratives", "narratives.title", "narratives.intro", "narrative")
