@@ -463,6 +463,58 @@ _contact.__doc__ = (
 app.command("contact")(_contact)
 
 
+@app.command("tip")
+def tip_command(
+    ctx: typer.Context,
+    random: Annotated[bool, typer.Option("--random", "-r", help="Another tip, chosen at random.")] = False,
+    day: Annotated[
+        Optional[str],
+        typer.Option(
+            "--date",
+            help="The tip of another day (YYYY-MM-DD), e.g. to plan a team meeting.",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """One practical tip a day, from the lessons and narratives: the same all day, another tomorrow.
+
+    Each tip says where it comes from and which command shows more. --random gives another one."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import tips
+    from .strings import t
+
+    if day is None:
+        when = tips.today()
+    else:
+        from datetime import date
+
+        try:
+            when = date.fromisoformat(day.strip())
+        except ValueError:
+            raise UsageError(t(opts.lang, "tip.bad_date", value=day)) from None
+    bundle = opts.bundle()
+    tip = tips.another(bundle, when) if random else tips.for_day(bundle, when)
+    if tip is None:
+        raise InfobladError(t(opts.lang, "tip.none"))
+    if opts.json:
+        from .render import write_json
+
+        write_json(tips.to_data(tip, bundle.lang, when, random))
+        return
+    if random:
+        title = t(opts.lang, "tip.title_random")
+    elif day is None:
+        title = t(opts.lang, "tip.title")
+    else:
+        title = t(opts.lang, "tip.title_date", date=when.isoformat())
+    tips.show(opts.writer(), tip, title)
+
+
 # ---------------------------------------------------------------- validate
 
 

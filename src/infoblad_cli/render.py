@@ -354,6 +354,7 @@ HOME_COMMANDS = (
     "lessons",
     "cases",
     "personal",
+    "tip",
     "quiz",
     "history",
     "search",
