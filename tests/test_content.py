@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoblad_cli import content
+from infoblad_cli import cache, content
 from infoblad_cli import models as m
 
 
@@ -99,8 +99,8 @@ def test_cache_is_used_and_invalidated_when_a_file_changes(tmp_path, monkeypatch
 def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("INFOBLAD_CACHE_DIR", str(tmp_path))
     content.load_bundle("nl")
-    for cache in tmp_path.glob("content-*.json"):
-        cache.write_text("{not json", encoding="utf-8")
+    for stored in tmp_path.glob("content-*.json"):
+        stored.write_text("{not json", encoding="utf-8")
     assert content.load_bundle("nl").narratives
 
 
@@ -115,7 +115,7 @@ def test_cache_from_other_rules_is_not_used(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(yamlsafe, "parse_text", lambda *a: calls.append(a) or real(*a))
     content.load_bundle("nl")
     assert calls == []
-    monkeypatch.setattr(content, "_format", ["other-rules"])
+    monkeypatch.setattr(cache, "_format", ["other-rules"])
     content.load_bundle("nl")
     assert calls  # parsed and validated again
 
@@ -157,4 +157,4 @@ def test_cache_folder_is_the_one_platformdirs_names(monkeypatch, xdg) -> None:
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     expected = platformdirs.user_cache_dir("infoblad", appauthor=False)
-    assert str(content.cache_dir()) == expected
+    assert str(cache.cache_dir()) == expected

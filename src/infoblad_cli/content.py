@@ -9,8 +9,6 @@ Validation runs on every load, so the cache can never hide a problem.
 
 from __future__ import annotations
 
-import json
-import os
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,36 +16,13 @@ from typing import Any, NamedTuple
 
 from . import models as m
 from .errors import ContentError, Problem, UsageError
+from .kinds import FILES
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANG = "nl"
-CACHE_FORMAT = 1
-# The content kinds, one file each (schema.KINDS says the same; a test keeps them equal).
-KINDS = ("narratives", "lessons", "cases", "personal", "about", "contact", "glossary", "quiz")
+# The content files, one per kind (kinds.FILES).
+KINDS = FILES
 _FILES = {kind: f"{kind}.yaml" for kind in KINDS}
-
-
-_RULES = ("schema.py", "models.py", "yamlsafe.py", "content.py")
-_format: list[str] = []  # computed once per run
-
-
-def _cache_format() -> str:
-    """What the cached results depend on besides the content: the code that made them.
-
-    A new version of the validation rules, the models or the loader makes older
-    caches unusable (so they are rebuilt), never wrong.
-    """
-    if _format:
-        return _format[0]
-    here = Path(__file__).resolve().parent
-    check = zlib.crc32(m.MODEL_SIGNATURE.encode())
-    for name in _RULES:
-        try:
-            check = zlib.crc32((here / name).read_bytes(), check)
-        except OSError:  # e.g. a zipped install without sources: fall back to the models alone
-            pass
-    _format.append(f"{CACHE_FORMAT}:{check:08x}")
-    return _format[0]
 
 
 def builtin_dir() -> Path:
@@ -57,97 +32,6 @@ def builtin_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / "content"
-
-
-def cache_dir() -> Path | None:
-    """Where parsed content is cached; None when caching is switched off."""
-    configured = os.environ.get("INFOBLAD_CACHE_DIR")
-    if configured is not None:
-        return Path(configured).expanduser() if configured.strip() else None
-    return user_cache_dir()
-
-
-def user_cache_dir() -> Path:
-    """The user's cache folder for infoblad: the same folder platformdirs names.
-
-    Every start reads the cache, and importing platformdirs costs more than the
-    rest of a start-up's own work (a few ms), so for this one folder we follow its
-    rules ourselves; a test checks that both agree. The history, which only the
-    quiz and history commands open, does use platformdirs.
-    """
-    import sys
-
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(local) / "infoblad" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "infoblad"
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "infoblad"
-
-
-# ---------------------------------------------------------------- reading files
-
-
-class _FileCache:
-    """Parsed data of the files of one content folder and language, by size and checksum."""
-
-    def __init__(self, root: Path, lang: str) -> None:
-        self.path: Path | None = None
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
-        base = cache_dir()
-        if base is None:
-            return
-        key = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogatepass"))
-        self.path = base / f"content-{key:08x}-{lang}.json"
-        try:
-            with self.path.open("rb") as handle:
-                stored = json.loads(handle.read())
-            if stored.get("format") == _cache_format() and stored.get("root") == str(root.resolve()):
-                self.entries = stored["files"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.entries = {}  # a missing or damaged cache is rebuilt, never trusted
-
-    def get(self, name: str, stamp: str) -> Any:
-        found = self.entries.get(name)
-        if isinstance(found, dict) and found.get("stamp") == stamp:
-            return found.get("data")
-        return None
-
-    def put(self, name: str, stamp: str, data: Any) -> None:
-        self.entries[name] = {"stamp": stamp, "data": data}
-        self.dirty = True
-
-    def save(self, root: Path) -> None:
-        if not self.dirty or self.path is None:
-            return
-        from .fileio import write_atomic
-
-        payload = {"format": _cache_format(), "root": str(root.resolve()), "files": self.entries}
-        try:
-            write_atomic(
-                self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), make_parents=True
-            )
-        except OSError:
-            return  # a cache that cannot be written only costs time
-        _prune(self.path.parent)
-
-
-CACHE_DAYS = 30
-
-
-def _prune(folder: Path) -> None:
-    """Remove caches of content folders not read for a month (packs come and go)."""
-    import time
-
-    limit = time.time() - CACHE_DAYS * 24 * 3600
-    for old in folder.glob("content-*.json"):
-        try:
-            if old.stat().st_mtime < limit:
-                old.unlink()
-        except OSError:
-            pass
 
 
 class Layer(NamedTuple):
@@ -172,7 +56,9 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
     found: dict[str, Layer] = {}
     if not folder.is_dir():
         return found
-    cache = _FileCache(root, lang) if use_cache else None
+    from .cache import FileCache
+
+    cache = FileCache(root, lang) if use_cache else None
     problems: list[Problem] = []
     for kind, name in _FILES.items():
         path = folder / name
@@ -204,20 +90,25 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
 
 
 def _to_cache(layer: Layer) -> dict[str, Any]:
-    from .schema import _INVALID
+    from . import cache
 
-    converted = {k: (None if v is _INVALID else m.to_rows(v)) for k, v in layer.converted.items()}
-    return {"converted": converted, "problems": [list(p) for p in layer.problems], "lines": layer.lines}
+    name = Path(layer.file).stem
+    return {
+        "converted": cache.encode(name, layer.converted),
+        "problems": [p.to_row() for p in layer.problems],
+        "lines": layer.lines,
+    }
 
 
 def _from_cache(entry: Any, kind: str, file: str) -> Layer | None:
     if not isinstance(entry, dict):
         return None
+    from . import cache
+
     try:
-        data = {k: v for k, v in entry["converted"].items() if v is not None}
-        converted = m.from_rows(kind, data)
+        converted = cache.decode(kind, entry["converted"])
         # Messages keep the path as the user gave it this time, not as it was cached.
-        problems = [Problem(*p)._replace(file=file) for p in entry["problems"]]
+        problems = [Problem.from_row(p)._replace(file=file) for p in entry["problems"]]
         lines = entry["lines"]
     except (KeyError, TypeError, ValueError, AttributeError):
         return None  # a cache from another version: parse again

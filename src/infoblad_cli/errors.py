@@ -6,7 +6,7 @@ single error handler writes the message to stderr and exits with ``exit_code``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # content or data problem, validate found problems, search found nothing
@@ -61,6 +61,14 @@ class Problem(NamedTuple):
 
     def to_dict(self) -> dict[str, object]:
         return dict(self._asdict())
+
+    def to_row(self) -> list[Any]:
+        """The problem as JSON-ready data, for the content cache."""
+        return list(self)
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> Problem:
+        return cls(*row)
 
 
 class ContentError(InfobladError):
