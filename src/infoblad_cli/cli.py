@@ -726,6 +726,20 @@ def quiz_command(
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not keep the result in the history.")
     ] = False,
+    result_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--result-file",
+            help="Also write the result as an anonymous result file (JSON, no name, a date only)"
+            " for the trainer's 'infoblad group'.",
+            dir_okay=False,
+            readable=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --result-file: overwrite the file if it exists.")
+    ] = False,
     lang: LangOption = None,
     json: JsonOption = False,
     plain: PlainOption = False,
@@ -735,7 +749,8 @@ def quiz_command(
 
     Answer by number or letter; you get feedback after each answer and a result at the
     end. Answers can also come from --answers or line by line on standard input.
-    Ctrl-C stops without saving (exit 130)."""
+    Ctrl-C stops without saving (exit 130). With --result-file the result is also
+    written as an anonymous file for a workshop trainer (see 'infoblad group')."""
     opts = Options(ctx, lang, json, plain, content_dir)
     from . import quiz as engine
     from . import render_quiz as show
@@ -744,6 +759,9 @@ def quiz_command(
     bundle = opts.bundle()
     if count < 1:
         raise UsageError(t(opts.lang, "quiz.bad_count"))
+    # Checked before the first question: nobody should answer eight questions to hear the
+    # file already exists.
+    result_target = _result_target(opts, result_file, force) if result_file is not None else None
     theme_ids = [th.id for th in bundle.quiz_themes]
     if theme is not None and theme not in theme_ids:
         unknown_theme(opts.lang, theme, theme_ids)
@@ -861,6 +879,13 @@ def quiz_command(
             saved = True
         except DataError as error:  # show the result all the same; then say it was not saved
             not_saved = error
+    not_written: Optional[InfobladError] = None
+    if result_target is not None:
+        from . import result_file as results
+
+        mode = results.mode_of(theme, retry=retry_missed)
+        data = results.from_result(result, _today(), mode)
+        not_written = _write_result(opts, result_target, results.dumps(data), quiet=opts.json)
     if opts.json:
         from .render import write_json
 
@@ -880,6 +905,46 @@ def quiz_command(
             display.wrap(display.t("quiz.retry"), style="dim")
     if not_saved is not None:
         raise not_saved
+    if not_written is not None:
+        raise not_written
+
+
+def _today() -> str:
+    """Today's local date (never a time): all a result file may say about when."""
+    from datetime import date
+
+    return date.today().isoformat()
+
+
+def _result_target(opts: Options, output: Path, force: bool) -> Path:
+    """Where a result file goes: like an export, never replacing a file without --force."""
+    from .strings import t
+
+    if not str(output).strip() or str(output) == "-":
+        raise UsageError(t(opts.lang, "result.no_name"))
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(
+            t(opts.lang, "result.no_folder", folder=folder), hint=t(opts.lang, "export.cannot_write_hint")
+        )
+    return _export_target(opts, output, force)
+
+
+def _write_result(opts: Options, target: Path, data: bytes, quiet: bool = False) -> Optional[InfobladError]:
+    """Write a result file in one go; the error (not raised, so the result is still shown)."""
+    from .fileio import write_atomic
+    from .strings import t
+
+    try:
+        write_atomic(target, data, private=False)
+    except OSError as error:
+        return InfobladError(
+            t(opts.lang, "export.cannot_write", file=target, reason=error.strerror or error),
+            hint=t(opts.lang, "export.cannot_write_hint"),
+        )
+    if not quiet:
+        err_console().print(t(opts.lang, "result.written", file=target), markup=False, soft_wrap=True)
+    return None
 
 
 def _again_command(opts: Options, seed: int, count: int, theme: Optional[str], retry: bool) -> str:
@@ -930,12 +995,37 @@ def history_command(
     ctx: typer.Context,
     clear: Annotated[bool, typer.Option("--clear", help="Delete all saved results (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
+    export: Annotated[
+        bool,
+        typer.Option(
+            "--export",
+            help="Write your newest result as an anonymous result file (JSON) for the trainer's"
+            " 'infoblad group'.",
+        ),
+    ] = False,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="With --export: the file to write (default: standard output).",
+            dir_okay=False,
+            readable=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --export: overwrite the file if it exists.")
+    ] = False,
     lang: LangOption = None,
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
 ) -> None:
-    """Earlier quiz results on this computer, newest first, with the trend per theme."""
+    """Earlier quiz results on this computer, newest first, with the trend per theme.
+
+    --export writes the newest result as an anonymous result file for a workshop
+    trainer: no name, no time, only the date, the questions and your answers."""
     opts = Options(ctx, lang, json, plain, content_dir)
     from .errors import DataError
     from .history import History, default_path
@@ -943,6 +1033,13 @@ def history_command(
 
     path = default_path()
     store = History(path)
+    if export:
+        if clear:
+            raise UsageError(t(opts.lang, "result.export_and_clear"))
+        _export_history(opts, store, output, force)
+        return
+    if output is not None or force:
+        raise UsageError(t(opts.lang, "result.output_needs_export"))
     if clear:
         try:
             count = len(store.attempts())
@@ -980,6 +1077,42 @@ def history_command(
 
     titles = {th.id: th.title for th in opts.bundle().quiz_themes}
     show.history(w, attempts, trend, titles)
+
+
+def _export_history(opts: Options, store: Any, output: Optional[Path], force: bool) -> None:
+    """Write the newest attempt of the history as a result file (to stdout or -o FILE)."""
+    from datetime import datetime
+
+    from . import result_file as results
+    from .content import load_bundle
+    from .strings import t
+
+    to_stdout = output is None or str(output) == "-"
+    target = None if to_stdout else _result_target(opts, cast(Path, output), force)
+    newest = store.attempts(limit=1)
+    if not newest:
+        raise InfobladError(
+            t(opts.lang, "result.nothing_to_export"), hint=t(opts.lang, "result.take_quiz_hint")
+        )
+    attempt = newest[0]
+    # The question texts do not go into the file, but the option order of an older attempt is
+    # worked out from the content of the language it was taken in.
+    bundle = load_bundle(attempt["lang"], opts.packs)
+    local_date = datetime.fromisoformat(attempt["taken_at"]).astimezone().date().isoformat()
+    try:
+        data = results.from_attempt(attempt, bundle, local_date)
+    except results.NotExportable:
+        raise InfobladError(
+            t(opts.lang, "result.not_exportable"), hint=t(opts.lang, "result.not_exportable_hint")
+        ) from None
+    if target is None:
+        from .render import write_stdout
+
+        write_stdout(results.dumps(data).decode("utf-8"))
+        return
+    error = _write_result(opts, target, results.dumps(data))
+    if error is not None:
+        raise error
 
 
 def _confirm(opts: Options, question: str, yes: bool) -> bool:

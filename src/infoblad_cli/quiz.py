@@ -332,6 +332,8 @@ def attempt(result: Result, taken_at: str) -> dict[str, Any]:
                 "question": o.asked.question.id,
                 "kind": o.asked.question.kind,
                 "answer": str(o.answer),
+                # The option's index in the content (not the shuffled order): what a result file needs.
+                "choice": o.asked.order[o.answer - 1] if o.asked.order else None,
                 "points": o.points,
                 "max": o.max_points,
                 "correct": o.correct,
