@@ -661,8 +661,27 @@ footer {{ margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top:
 """.strip()
 
 
-def to_html(bundle: m.Bundle) -> str:
-    """The content (without the quiz) as one self-contained, printable HTML page."""
+class PageParts(NamedTuple):
+    """What the offline quiz page (``export_page``) adds to the HTML handout; all of it is HTML."""
+
+    head: str  # right after <meta charset>, so it governs all that follows (the CSP)
+    css: str  # appended to the handout's style sheet
+    quiz_note: str  # replaces the line that says the quiz is not in the handout
+    anchor: str  # the quiz section: first in <main> and in the table of contents
+    title: str
+    section: str
+    body_end: str  # the scripts
+
+
+def style_sheet(extra_css: str = "") -> str:
+    """The text of the page's one <style> element (the quiz page hashes it for its CSP)."""
+    return f"\n{_CSS}\n{extra_css}\n" if extra_css else f"\n{_CSS}\n"
+
+
+def to_html(bundle: m.Bundle, page: PageParts | None = None) -> str:
+    """The content (without the quiz) as one self-contained, printable HTML page.
+
+    ``page`` adds the offline quiz (see ``export_page.to_page``)."""
     lang = bundle.lang
     title = t(lang, "export.title")
     outline = _outline(bundle)
@@ -671,21 +690,32 @@ def to_html(bundle: m.Bundle) -> str:
         f'<html lang="{_html_text(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
+        *((page.head,) if page else ()),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="infoblad">',
         f"<title>{_html_text(title)} \u2013 infoblad</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<style>{style_sheet(page.css if page else '')}</style>",
         "</head>",
         "<body>",
         f'<a class="skip" href="#main">{_html_text(t(lang, "export.skip"))}</a>',
         "<header>",
         f"<h1>{_html_text(title)}</h1>",
     ]
+    quiz_note = t(lang, "export.quiz_note")
     for line in _intro(bundle)[:-1]:  # "made with" goes in the footer
-        out.extend(_html_paragraphs(line))
+        if page and line == quiz_note:
+            out.append(page.quiz_note)
+        else:
+            out.extend(_html_paragraphs(line))
     out.append("</header>")
-    out.extend(_html_toc(lang, outline))
+    toc = _html_toc(lang, outline)
+    if page:
+        entry = f'<li><a href="#{_html_text(page.anchor)}">{_html_text(page.title)}</a></li>'
+        toc.insert(toc.index("<ol>") + 1, entry)
+    out.extend(toc)
     out.append('<main id="main">')
+    if page:
+        out.append(page.section)
     _html_blocks(lang, outline, 2, out)
     out.append("</main>")
     out.append("<footer>")
@@ -693,6 +723,8 @@ def to_html(bundle: m.Bundle) -> str:
     out.extend(_html_paragraphs(f"{t(lang, 'about.checked')}: {bundle.about.checked}"))
     out.extend(_html_paragraphs(t(lang, "home.source")))
     out.append("</footer>")
+    if page:
+        out.append(page.body_end)
     out.append("</body>")
     out.append("</html>")
     return "\n".join(out) + "\n"

@@ -65,6 +65,23 @@ def hint(w: Writer, error: AnswerError) -> str:
     return w.t("quiz.hint_rating", text=error.text.strip())
 
 
+_VERDICT_STYLE = {
+    "quiz.right": "bold green",
+    "quiz.partly": "bold yellow",
+    "quiz.not_this": "bold red",
+    "quiz.wrong": "bold red",
+}
+
+
+def verdict_key(outcome: Outcome) -> str:
+    """The message key of the verdict on a scored answer (the offline page says the same)."""
+    if outcome.correct:
+        return "quiz.right"
+    if outcome.points:
+        return "quiz.partly"
+    return "quiz.not_this" if isinstance(outcome.asked.question, m.Recognise) else "quiz.wrong"
+
+
 def feedback(w: Writer, outcome: Outcome) -> None:
     """What the answer earned and why; the better answer when it was not the best."""
     w.blank()
@@ -73,15 +90,8 @@ def feedback(w: Writer, outcome: Outcome) -> None:
         if outcome.feedback:
             w.wrap(outcome.feedback, 2, first=w.t("quiz.tip") + " ")
     else:
-        if outcome.correct:
-            verdict, style = w.t("quiz.right"), "bold green"
-        elif outcome.points:
-            verdict, style = w.t("quiz.partly"), "bold yellow"
-        elif isinstance(outcome.asked.question, m.Recognise):
-            verdict, style = w.t("quiz.not_this"), "bold red"
-        else:
-            verdict, style = w.t("quiz.wrong"), "bold red"
-        w.wrap(verdict, style=style)
+        key = verdict_key(outcome)
+        w.wrap(w.t(key), style=_VERDICT_STYLE[key])
         w.paragraphs(outcome.feedback, 2)
         if outcome.best_text:
             w.blank()
