@@ -634,13 +634,44 @@ def export_command(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+    with_quiz: Annotated[
+        bool,
+        typer.Option(
+            "--with-quiz",
+            help="HTML only: add a quiz, chosen now, to take offline in a browser (no terminal needed).",
+        ),
+    ] = False,
+    count: Annotated[
+        Optional[int], typer.Option("--count", "-n", help="With --with-quiz: how many questions (default 8).")
+    ] = None,
+    seed: Annotated[
+        Optional[int],
+        typer.Option(
+            help="With --with-quiz: the same seed gives the same quiz.",
+            show_default=False,
+            min=0,
+            max=2**31 - 1,
+        ),
+    ] = None,
+    theme: Annotated[
+        Optional[str],
+        typer.Option(
+            help="With --with-quiz: only questions of this theme.",
+            autocompletion=_complete_ids("quiz_themes"),
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     content_dir: ContentDirOption = None,
 ) -> None:
     """The whole content as a handout: Markdown, one self-contained HTML page, or JSON.
 
     Content packs are included. An existing file is only overwritten with --force,
-    and the file is written in one go: never half."""
+    and the file is written in one go: never half.
+
+    With --with-quiz the HTML page also holds a quiz for colleagues without a terminal:
+    it works offline in any browser, sends nothing anywhere, and saves the result as
+    a file for 'infoblad group'."""
     opts = Options(ctx, lang, False, False, content_dir)
     from . import export
     from .strings import t
@@ -650,10 +681,12 @@ def export_command(
         raise UsageError(t(opts.lang, "export.no_name"))
     if format is None:
         suffix = "" if to_stdout or output is None else output.suffix.lower()
-        format = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(suffix, Format.md)
+        default = Format.html if with_quiz else Format.md
+        format = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(suffix, default)
+    _check_quiz_options(opts, format, with_quiz, {"--count": count, "--seed": seed, "--theme": theme})
     bundle = opts.bundle()
     render = {Format.md: export.to_markdown, Format.html: export.to_html, Format.json: export.to_json}
-    text = render[format](bundle)
+    text = _quiz_page(opts, bundle, count, seed, theme) if with_quiz else render[format](bundle)
     if to_stdout or output is None:
         from .render import write_stdout
 
@@ -670,6 +703,44 @@ def export_command(
             hint=t(opts.lang, "export.cannot_write_hint"),
         ) from None
     err_console().print(t(opts.lang, "export.written", file=output), markup=False, soft_wrap=True)
+
+
+def _check_quiz_options(opts: Options, format: Format, with_quiz: bool, quiz_options: dict[str, Any]) -> None:
+    from .strings import t
+
+    if with_quiz and format is not Format.html:
+        raise UsageError(t(opts.lang, "page.needs_html"))
+    given = [name for name, value in quiz_options.items() if value is not None]
+    if given and not with_quiz:
+        raise UsageError(
+            t(opts.lang, "page.needs_quiz", option=given[0]),
+            hint=t(opts.lang, "page.needs_quiz_hint", option=given[0]),
+        )
+
+
+def _quiz_page(
+    opts: Options, bundle: Any, count: Optional[int], seed: Optional[int], theme: Optional[str]
+) -> str:
+    """The offline page: the quiz is chosen here, by the same engine as 'infoblad quiz'."""
+    from . import quiz as engine
+    from .export_page import to_page
+    from .strings import t
+
+    count = engine.DEFAULT_COUNT if count is None else count
+    if count < 1:
+        raise UsageError(t(opts.lang, "quiz.bad_count"))
+    theme_ids = [th.id for th in bundle.quiz_themes]
+    if theme is not None and theme not in theme_ids:
+        unknown_theme(opts.lang, theme, theme_ids)
+    if seed is None:
+        import random
+
+        seed = random.randrange(1, 100_000)
+    try:
+        quiz = engine.select(bundle, count, seed, theme)
+    except engine.NoQuestions:
+        unknown_theme(opts.lang, theme or "", theme_ids)
+    return to_page(bundle, quiz, count)
 
 
 def _export_target(opts: Options, output: Path, force: bool) -> Path:
