@@ -95,3 +95,14 @@ def test_wheel_carries_the_content_not_the_source_tree(installed: Path, tmp_path
     found = list(site.rglob("infoblad_cli/content/nl/narratives.yaml"))
     assert found, "the built-in content is not inside the installed package"
     assert list(site.rglob("infoblad_cli/content/en/narratives.yaml"))
+
+
+def test_the_offline_quiz_page_ships_its_script_and_style(installed: Path, tmp_path: Path) -> None:
+    done = run(installed, "export", "--with-quiz", "--seed", "7", "-o", "zelftest.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "zelftest.html").read_text(encoding="utf-8")
+    site = installed.parent.parent
+    for name in ("quiz.js", "page.css"):
+        shipped = list(site.rglob(f"infoblad_cli/web/{name}"))
+        assert shipped, f"web/{name} is not inside the installed package"
+        assert shipped[0].read_text(encoding="utf-8").strip() in page
