@@ -277,7 +277,8 @@ LESSON = record(
     is_entry=True,
 )
 
-OUTCOMES = ("restored", "strengthened", "not-restored")
+# "ongoing": trust kept up or worked on, with no source that shows it restored or grown.
+OUTCOMES = ("restored", "strengthened", "ongoing", "not-restored")
 
 CASE = record(
     m.Case,
