@@ -122,7 +122,7 @@ def test_the_full_dutch_page_with_eight_questions_is_small(run: Any, tmp_path: P
 
 def test_without_its_script_the_page_is_a_discussion_sheet(bundle: m.Bundle) -> None:
     chosen = quiz.select(bundle, 8, 3)
-    html = to_page(bundle, chosen, 8)
+    html = to_page(bundle, chosen)
     sheet = html[html.index('<div id="quiz-sheet"') : html.index("</section>", html.index('id="quiz-sheet"'))]
     flat = " ".join(re.sub(r"<[^>]+>", " ", sheet).split())
     for asked in chosen.asked:
@@ -151,7 +151,7 @@ def test_content_cannot_break_out_of_the_page(bundle: m.Bundle) -> None:
     )
     hostile_bundle = bundle._replace(questions=(*bundle.questions, hostile))
     chosen = quiz.select(hostile_bundle, 1, 0, only=["vijandig"])
-    html = to_page(hostile_bundle, chosen, 1)
+    html = to_page(hostile_bundle, chosen)
     page = parse(html)
     assert sum(1 for tag, _ in page.tags if tag == "script") == 2
     data = json.loads(next(text for attrs, text in page.scripts if attrs.get("id") == DATA_ID))
@@ -163,9 +163,9 @@ def test_content_cannot_break_out_of_the_page(bundle: m.Bundle) -> None:
 
 def test_page_texts_come_from_the_translations(bundle: m.Bundle) -> None:
     chosen = quiz.select(bundle, 8, 1)
-    dutch = page_data(bundle, chosen, 8)
+    dutch = page_data(bundle, chosen)
     english_bundle = content.load_bundle("en")
-    english = page_data(english_bundle, quiz.select(english_bundle, 8, 1), 8)
+    english = page_data(english_bundle, quiz.select(english_bundle, 8, 1))
     assert (
         dutch["text"]["page.start"] == NL["page.start"] and english["text"]["page.start"] == EN["page.start"]
     )

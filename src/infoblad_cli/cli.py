@@ -740,7 +740,7 @@ def _quiz_page(
         quiz = engine.select(bundle, count, seed, theme)
     except engine.NoQuestions:
         unknown_theme(opts.lang, theme or "", theme_ids)
-    return to_page(bundle, quiz, count)
+    return to_page(bundle, quiz)
 
 
 def _export_target(opts: Options, output: Path, force: bool) -> Path:

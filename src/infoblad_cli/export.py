@@ -666,7 +666,7 @@ class PageParts(NamedTuple):
 
     head: str  # right after <meta charset>, so it governs all that follows (the CSP)
     css: str  # appended to the handout's style sheet
-    quiz_note: str  # replaces the line that says the quiz is not in the handout
+    quiz_note: str  # under the title, instead of the line that says the quiz is not in the handout
     anchor: str  # the quiz section: first in <main> and in the table of contents
     title: str
     section: str
@@ -701,11 +701,11 @@ def to_html(bundle: m.Bundle, page: PageParts | None = None) -> str:
         "<header>",
         f"<h1>{_html_text(title)}</h1>",
     ]
+    if page:  # first thing under the title: on a phone the quiz is far down otherwise
+        out.append(page.quiz_note)
     quiz_note = t(lang, "export.quiz_note")
     for line in _intro(bundle)[:-1]:  # "made with" goes in the footer
-        if page and line == quiz_note:
-            out.append(page.quiz_note)
-        else:
+        if not (page and line == quiz_note):
             out.extend(_html_paragraphs(line))
     out.append("</header>")
     toc = _html_toc(lang, outline)

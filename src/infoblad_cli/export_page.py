@@ -29,6 +29,7 @@ from . import models as m
 from . import quiz as engine
 from .export import PageParts, _html_paragraphs, _html_text, _paragraphs, style_sheet, to_html
 from .render_quiz import _first_sentence, _title_of, verdict_key
+from .result_file import mode_of
 from .strings import t
 
 QUIZ_ANCHOR = "quiz"
@@ -185,7 +186,7 @@ def _question(bundle: m.Bundle, asked: engine.Asked, number: int, total: int) ->
     }
 
 
-def page_data(bundle: m.Bundle, quiz: engine.Quiz, count: int) -> dict[str, Any]:
+def page_data(bundle: m.Bundle, quiz: engine.Quiz) -> dict[str, Any]:
     """Everything the page's script shows, decided here: questions, answers, feedback, links, texts."""
     lang = bundle.lang
     total = len(quiz.asked)
@@ -203,12 +204,8 @@ def page_data(bundle: m.Bundle, quiz: engine.Quiz, count: int) -> dict[str, Any]
             themes.append({"id": asked.question.theme, "title": asked.question.theme})
     return {
         "lang": lang,
-        "quiz": {
-            "seed": quiz.seed,
-            "count": count,
-            "theme": quiz.theme,
-            "mode": "theme" if quiz.theme else "full",
-        },
+        # As result_file.build writes it for the terminal's quiz.
+        "quiz": {"seed": quiz.seed, "count": total, "theme": quiz.theme, "mode": mode_of(quiz.theme)},
         "intro": t(lang, "page.intro_one" if total == 1 else "page.intro", count=total),
         "privacy": t(lang, "page.privacy"),
         "code": t(lang, "page.code", seed=quiz.seed),
@@ -288,10 +285,10 @@ def _section(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def to_page(bundle: m.Bundle, quiz: engine.Quiz, count: int) -> str:
+def to_page(bundle: m.Bundle, quiz: engine.Quiz) -> str:
     """The handout with ``quiz`` in it, as one self-contained offline HTML page."""
     lang = bundle.lang
-    data = page_data(bundle, quiz, count)
+    data = page_data(bundle, quiz)
     css = _web_file("page.css").strip()
     script = "\n" + _web_file("quiz.js").strip() + "\n"
     csp = "; ".join(
@@ -315,7 +312,8 @@ def to_page(bundle: m.Bundle, quiz: engine.Quiz, count: int) -> str:
         ),
         css=css,
         quiz_note=(
-            f'<p>{_html_text(note)} <a href="#{QUIZ_ANCHOR}">{_html_text(t(lang, "page.to_quiz"))}</a></p>'
+            f'<p class="quiz-note">{_html_text(note)} '
+            f'<a href="#{QUIZ_ANCHOR}">{_html_text(t(lang, "page.to_quiz"))}</a></p>'
         ),
         anchor=QUIZ_ANCHOR,
         title=data["text"]["quiz.title"],

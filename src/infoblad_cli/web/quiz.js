@@ -146,13 +146,16 @@
   // The anonymous result file (format "infoblad-result", version 1): no name, no time of day.
   function resultFile(chosen, date) {
     var sums = summarise(chosen);
-    var themes = {};
+    var byId = {};
     sums.themes.forEach(function (theme) {
-      themes[theme.id] = {
-        points: theme.points,
-        max_points: theme.max_points,
-        questions: theme.questions,
-      };
+      byId[theme.id] = theme;
+    });
+    var themes = {}; // in the order the questions came, as result_file.build writes them
+    chosen.forEach(function (pick, i) {
+      var theme = byId[questions[i].theme];
+      if (theme && !themes[theme.id]) {
+        themes[theme.id] = { points: theme.points, max_points: theme.max_points, questions: theme.questions };
+      }
     });
     return {
       format: "infoblad-result",
