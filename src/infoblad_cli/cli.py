@@ -1204,6 +1204,138 @@ def _confirm(opts: Options, question: str, yes: bool) -> bool:
     return answer.strip().lower() in ("j", "ja", "y", "yes")
 
 
+# ---------------------------------------------------------------- group
+
+
+def group_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Result files, or folders with result files (*.json).",
+            metavar="FILE|FOLDER...",
+            show_default=False,
+        ),
+    ],
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="One self-contained HTML page to project (large type, high contrast)."),
+    ] = False,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (default: standard output). A name ending in .html implies --html,"
+            " .json implies --json.",
+            dir_okay=False,
+            readable=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """A group's quiz results combined, without names (Dutch: infoblad groep).
+
+    Reads the anonymous result files of a workshop (made with 'infoblad quiz
+    --result-file FILE' or 'infoblad history --export') and shows how many took
+    part, the spread of the scores per theme, how many chose each answer, the
+    spread of the self-ratings, and the three questions on which the group
+    disagreed most. A damaged or foreign file is named and skipped."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import group as core
+    from . import result_file as results
+    from .strings import t
+
+    to_stdout = output is None or str(output) == "-"
+    if not to_stdout and output is not None and not (html or opts.json):
+        suffix = output.suffix.lower()
+        html = suffix in (".html", ".htm")
+        opts.json = suffix == ".json"
+    if html and opts.json:
+        raise UsageError(t(opts.lang, "group.html_and_json"))
+    target = None if to_stdout else _export_target(opts, cast(Path, output), force)
+    bundle = opts.bundle()
+
+    files, missing = results.files_in(paths)
+    warn = err_console()
+
+    def warning(message: str) -> None:
+        warn.print(t(opts.lang, "group.skipped", reason=message), markup=False, soft_wrap=True)
+
+    for path in missing:
+        warning(t(opts.lang, "group.missing", path=path))
+    for path in paths:
+        if path.is_dir() and not any(f.parent == path for f in files):
+            warning(t(opts.lang, "group.empty_folder", folder=path))
+    seen: set[Path] = set()
+    readable = []
+    for file in files:
+        key = file.resolve()
+        if key in seen:  # named twice (a folder and a file in it): count the person once
+            continue
+        seen.add(key)
+        try:
+            readable.append(results.read(file))
+        except results.ResultFileError as error:
+            warning(t(opts.lang, error.key, file=error.file, **error.values))
+    if not readable:
+        raise InfobladError(t(opts.lang, "group.none"), hint=t(opts.lang, "group.none_hint"))
+    summary = core.combine(readable, bundle)
+    for note in summary.notes:
+        warn.print(
+            t(opts.lang, note.key, file=note.file, question=note.question), markup=False, soft_wrap=True
+        )
+    if opts.json or html:
+        from . import render_group
+
+        if opts.json:
+            data = core.to_data(summary)
+            data["lang"] = opts.lang
+            import json as json_module
+
+            text = json_module.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render_group.to_html(summary, opts.lang)
+        if target is None:
+            from .render import write_stdout
+
+            write_stdout(text)
+            return
+        failed = _write_result(opts, target, text.encode("utf-8"), quiet=True)
+        if failed is not None:
+            raise failed
+        warn.print(t(opts.lang, "export.written", file=output), markup=False, soft_wrap=True)
+        return
+    from . import render_group
+
+    if target is None:
+        render_group.terminal(opts.writer(), summary)
+        return
+    import io
+
+    from rich.console import Console
+
+    from .render import Writer
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, markup=False, emoji=False, highlight=False, color_system=None, width=100)
+    render_group.terminal(Writer(console, opts.lang, plain=True), summary)
+    failed = _write_result(opts, target, buffer.getvalue().encode("utf-8"), quiet=True)
+    if failed is not None:
+        raise failed
+    warn.print(t(opts.lang, "export.written", file=output), markup=False, soft_wrap=True)
+
+
+app.command("group")(group_command)
+# The Dutch name; hidden so that help does not list the command twice.
+app.command("groep", hidden=True)(group_command)
+
+
 # ---------------------------------------------------------------- entry point
 
 
