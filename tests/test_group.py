@@ -260,3 +260,13 @@ def test_disagreement_and_spread_helpers() -> None:
     spread = group.spread([0.0, 50.0, 100.0, 19.6], group.BANDS)
     assert (spread.low, spread.median, spread.high, spread.people) == (0.0, 34.8, 100.0, 4)
     assert spread.bands == (1, 1, 1, 0, 1)  # 19.6 rounds to 20
+
+
+def test_the_example_workshop_still_fits_the_content(run) -> None:  # type: ignore[no-untyped-def]
+    """examples/resultaten is what a trainer tries first: every answer in it must count."""
+    folder = Path(__file__).resolve().parent.parent / "examples" / "resultaten"
+    result = run("group", str(folder), "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["participants"] == 8 and data["notes"] == []
+    assert len(data["most_disagreed"]) == 3
