@@ -535,8 +535,11 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
             known = {p.describe() for p in compare_languages(builtin[first], builtin[second])}
             drift = [p if p.describe() in known else p._replace(severity="warning") for p in drift]
         problems.extend(drift)
+    from .claims import check as check_claims
+
     for pack in packs:
         problems.extend(stray_files(pack))
+        problems.extend(check_claims(pack, DEFAULT_LANG))  # a pack's claims.yaml, where it has one
         if not any((pack / lang).is_dir() for lang in LANGUAGES):
             problems.append(
                 Problem(

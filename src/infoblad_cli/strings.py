@@ -263,6 +263,18 @@ NL: dict[str, str] = {
     "page.needs_html": "--with-quiz maakt een HTML-pagina. Gebruik --format html of een bestandsnaam die eindigt op .html.",
     "page.needs_quiz": "{option} hoort bij --with-quiz.",
     "page.needs_quiz_hint": "Voeg --with-quiz toe, of laat {option} weg.",
+    "claims.no_list": "dit bestand heeft geen lijst 'claims'",
+    "claims.no_list_expected": "'claims:' met daaronder regels die beginnen met '- entry:'",
+    "claims.not_mapping": "deze regel is geen rij velden (entry, lang, field, fragment, claim, source, where)",
+    "claims.missing": "deze regel mist: {keys}",
+    "claims.bad_lang": "'{language}' is geen taal van de inhoud",
+    "claims.bad_source": "'{source}' is geen webadres",
+    "claims.fragment_gone": "het stukje tekst '{fragment}' staat niet (meer) in dit veld",
+    "claims.fragment_gone_expected": "een letterlijk stukje uit het veld; pas de regel aan als de tekst is veranderd",
+    "claims.unsourced": "deze zin noemt {figure}, maar claims.yaml geeft er geen bron voor: '{sentence}'",
+    "claims.unsourced_expected": "een regel in {ledger} met een stukje van deze zin dat het getal bevat, of haal het getal weg",
+    "claims.no_field": "dit veld bestaat niet in de inhoud ({language})",
+    "claims.no_field_expected": "entry als soort/ID (bijvoorbeeld personal/ambtseed) en een bestaand veld (bijvoorbeeld text)",
 }
 
 EN: dict[str, str] = {
@@ -522,6 +534,18 @@ EN: dict[str, str] = {
     "page.needs_html": "--with-quiz makes an HTML page. Use --format html or a file name that ends in .html.",
     "page.needs_quiz": "{option} belongs with --with-quiz.",
     "page.needs_quiz_hint": "Add --with-quiz, or leave {option} out.",
+    "claims.no_list": "this file has no list 'claims'",
+    "claims.no_list_expected": "'claims:' followed by lines that start with '- entry:'",
+    "claims.not_mapping": "this line is not a set of fields (entry, lang, field, fragment, claim, source, where)",
+    "claims.missing": "this line lacks: {keys}",
+    "claims.bad_lang": "'{language}' is not a content language",
+    "claims.bad_source": "'{source}' is not a web address",
+    "claims.fragment_gone": "the fragment '{fragment}' is not (or no longer) in this field",
+    "claims.fragment_gone_expected": "a literal piece of the field; update the line when the text changed",
+    "claims.unsourced": "this sentence names {figure}, but claims.yaml gives no source for it: '{sentence}'",
+    "claims.unsourced_expected": "a line in {ledger} with a fragment of this sentence that holds the figure, or remove the figure",
+    "claims.no_field": "this field does not exist in the content ({language})",
+    "claims.no_field_expected": "entry as kind/ID (for example personal/ambtseed) and an existing field (for example text)",
 }
 
 STRINGS = {"nl": NL, "en": EN}
