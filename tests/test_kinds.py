@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from infoblad_cli import cache, content, kinds
@@ -65,3 +67,69 @@ def test_documents_cover_every_entry_with_the_command_that_opens_it() -> None:
 def test_models_are_the_described_classes() -> None:
     assert m.Narrative is kinds.Narrative
     assert kinds.BY_NAME["narratives"].model is m.Narrative
+
+
+# ---------------------------------------------------------------- adding a field is one edit
+
+
+def _kind_with_a_new_field() -> kinds.Kind:
+    """The narratives kind with one more field, added the way an editor would: one line."""
+    from typing import NamedTuple
+
+    fields = (*kinds.NARRATIVES.fields, kinds.Field("how_it_ends", "text", required=False))
+    model = NamedTuple(  # type: ignore[misc]
+        "NarrativePlus", [(f.name, Any) for f in fields]
+    )
+    return kinds.NARRATIVES._replace(name="narratives", model=model, fields=fields)
+
+
+def test_a_field_added_to_a_kind_is_validated_shown_searched_exported_and_cached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from infoblad_cli import export, outline, render, schema, strings
+    from infoblad_cli.schema import Checker, Where
+
+    monkeypatch.setitem(strings.NL, "narratives.how_it_ends", "Hoe het afloopt")
+    monkeypatch.setitem(strings.EN, "narratives.how_it_ends", "How it ends")
+    kind = _kind_with_a_new_field()
+    bundle = content.load_bundle("nl")
+    raw = {name: getattr(bundle.narratives[0], name) for name in kinds.Narrative._fields}
+    raw = {**raw, "voices": list(raw["voices"]), "lessons": list(raw["lessons"])}
+    raw["asks_of_you"] = {
+        role: list(items) for role, items in bundle.narratives[0].asks_of_you._asdict().items()
+    }
+    raw["sources"] = [dict(s._asdict()) for s in bundle.narratives[0].sources]
+    raw["how_it_ends"] = "Zo loopt het af: met een ZZEINDE."
+
+    checker = Checker("test.yaml")
+    item = schema.kind_spec(kind)(raw, checker, Where(1, None, None))
+    assert not checker.problems
+    assert item.how_it_ends == "Zo loopt het af: met een ZZEINDE."
+
+    # Validated: a wrong type is a problem named after the field.
+    bad = schema.kind_spec(kind)({**raw, "how_it_ends": ["a list"]}, checker, Where(1, None, None))
+    assert bad is schema._INVALID
+    assert [p.field for p in checker.problems] == ["how_it_ends"]
+
+    # Shown, under its label, in the terminal and in the handouts.
+    part = outline.entry(bundle, kind, item)
+    assert outline.Part("Hoe het afloopt", (outline.Paragraphs(item.how_it_ends),)) in part.children
+    lines: list[str] = []
+    export._md_blocks("nl", [part], 2, lines)
+    assert "Hoe het afloopt" in "\n".join(lines) and "ZZEINDE" in "\n".join(lines)
+    html: list[str] = []
+    export._html_blocks("nl", [part], 2, html)
+    assert "Hoe het afloopt" in "\n".join(html)
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    render.page(render.Writer(console, "nl", plain=True), part)
+    assert "Hoe het afloopt" in console.file.getvalue()  # type: ignore[attr-defined]
+
+    # Searched, as body text.
+    assert ("how_it_ends", "body", item.how_it_ends) in tuple(kinds.field_texts(kind.fields, item))
+
+    # Cached.
+    assert cache.decode_entry(kind.fields, kind.model, cache.encode_entry(kind.fields, item)) == item

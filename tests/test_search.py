@@ -172,7 +172,7 @@ def test_content_packs_are_searched() -> None:
     ]
     (hit,) = search(bundle, "weekmarkt")
     assert (hit.kind, hit.id, hit.field) == ("quiz", "voorbeeldstad-markt-gerucht", "setting")
-    assert hit.command == "infoblad quiz --theme in-het-moment"
+    assert hit.command == "infoblad quiz --question voorbeeldstad-markt-gerucht"
 
 
 # ---------------------------------------------------------------- every text of every kind
@@ -210,10 +210,10 @@ FIELDS: list[tuple[tuple[Any, ...], str, str, str]] = [
     (("cases", 0, "sources", 0, "title"), "cases", "sources", ""),
     (("personal", "title"), "personal", "title", "infoblad personal"),
     (("personal", "intro"), "personal", "intro", "infoblad personal"),
-    (("personal", "themes", 1, "title"), "personal", "title", "infoblad personal"),
-    (("personal", "themes", 1, "text"), "personal", "text", "infoblad personal"),
-    (("personal", "themes", 1, "questions", 0), "personal", "questions", "infoblad personal"),
-    (("personal", "themes", 1, "sources", 0, "title"), "personal", "sources", "infoblad personal"),
+    (("personal", "themes", 1, "title"), "personal", "title", "infoblad personal {id}"),
+    (("personal", "themes", 1, "text"), "personal", "text", "infoblad personal {id}"),
+    (("personal", "themes", 1, "questions", 0), "personal", "questions", "infoblad personal {id}"),
+    (("personal", "themes", 1, "sources", 0, "title"), "personal", "sources", "infoblad personal {id}"),
     (("about", "title"), "about", "title", "infoblad about"),
     (("about", "summary"), "about", "summary", "infoblad about"),
     (("about", "provenance"), "about", "provenance", "infoblad about"),
@@ -222,28 +222,28 @@ FIELDS: list[tuple[tuple[Any, ...], str, str, str]] = [
     (("about", "sections", 1, "title"), "about", "title", "infoblad about"),
     (("about", "sections", 1, "text"), "about", "text", "infoblad about"),
     (("about", "sections", 1, "sources", 0, "title"), "about", "sources", "infoblad about"),
-    (("glossary", 2, "term"), "glossary", "term", "infoblad about"),
-    (("glossary", 2, "explanation"), "glossary", "explanation", "infoblad about"),
+    (("glossary", 2, "term"), "glossary", "term", "infoblad about --term {id}"),
+    (("glossary", 2, "explanation"), "glossary", "explanation", "infoblad about --term {id}"),
     (("contacts", 0, "name"), "contact", "name", "infoblad contact"),
     (("contacts", 0, "description"), "contact", "description", "infoblad contact"),
     (("contacts", 0, "email"), "contact", "email", "infoblad contact"),
     (("contacts", 0, "phone"), "contact", "phone", "infoblad contact"),
     (("contacts", 0, "hours"), "contact", "hours", "infoblad contact"),
     (("contacts", 0, "website"), "contact", "website", "infoblad contact"),
-    (("contacts", 0, "extra", 0, "label"), "contact", "extra", "infoblad contact"),
-    (("contacts", 0, "extra", 0, "value"), "contact", "extra", "infoblad contact"),
+    (("contacts", 0, "extra", 0, "label"), "contact", "extra.label", "infoblad contact"),
+    (("contacts", 0, "extra", 0, "value"), "contact", "extra.value", "infoblad contact"),
     (("contacts", 0, "note"), "contact", "note", "infoblad contact"),
     (("contacts", 0, "checked"), "contact", "checked", "infoblad contact"),
     (("contacts", 0, "sources", 0, "title"), "contact", "sources", "infoblad contact"),
     (("quiz_themes", 1, "title"), "quiz", "title", "infoblad quiz --theme {id}"),
     (("quiz_themes", 1, "description"), "quiz", "description", "infoblad quiz --theme {id}"),
-    (("questions", m.Scenario, "setting"), "quiz", "setting", "infoblad quiz --theme {theme}"),
-    (("questions", m.Scenario, "prompt"), "quiz", "prompt", "infoblad quiz --theme {theme}"),
-    (("questions", m.Scenario, "options", 1, "text"), "quiz", "options", "infoblad quiz --theme {theme}"),
+    (("questions", m.Scenario, "setting"), "quiz", "setting", "infoblad quiz --question {id}"),
+    (("questions", m.Scenario, "prompt"), "quiz", "prompt", "infoblad quiz --question {id}"),
+    (("questions", m.Scenario, "options", 1, "text"), "quiz", "options", "infoblad quiz --question {id}"),
     (("questions", m.Scenario, "options", 2, "feedback"), "quiz", "feedback", ""),
-    (("questions", m.Recognise, "voice"), "quiz", "voice", "infoblad quiz --theme {theme}"),
+    (("questions", m.Recognise, "voice"), "quiz", "voice", "infoblad quiz --question {id}"),
     (("questions", m.Recognise, "explanation"), "quiz", "explanation", ""),
-    (("questions", m.SelfRating, "statement"), "quiz", "statement", "infoblad quiz --theme {theme}"),
+    (("questions", m.SelfRating, "statement"), "quiz", "statement", "infoblad quiz --question {id}"),
     (("questions", m.SelfRating, "suggestion"), "quiz", "suggestion", ""),
 ]
 
@@ -285,10 +285,14 @@ def test_commands_for_every_kind(nl: m.Bundle) -> None:
             assert hit.id in ids[hit.kind]
             assert hit.command == f"infoblad {hit.kind} {hit.id}"
         elif hit.kind == "quiz":
-            assert hit.command == f"infoblad quiz --theme {themes[hit.id]}"
+            option = "--theme" if hit.id in themes.values() else "--question"
+            assert hit.command == f"infoblad quiz {option} {hit.id}"
+        elif hit.kind == "glossary":
+            assert hit.command == f"infoblad about --term {hit.id}"
+        elif hit.kind == "personal" and hit.id != "intro":
+            assert hit.command == f"infoblad personal {hit.id}"
         else:
-            expected = {"personal": "personal", "about": "about", "glossary": "about", "contact": "contact"}
-            assert hit.command == f"infoblad {expected[hit.kind]}"
+            assert hit.command == f"infoblad {hit.kind}"
 
 
 # ---------------------------------------------------------------- ranking

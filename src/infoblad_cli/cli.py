@@ -374,7 +374,9 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
         if opts.json:
             render.write_json({"lang": bundle.lang, kind[:-1]: render.to_data(entry)})
             return
-        getattr(render, detail)(opts.writer(), bundle, entry)
+        from .kinds import BY_NAME
+
+        render.entry_page(opts.writer(), bundle, BY_NAME[kind], entry)
 
     return command
 

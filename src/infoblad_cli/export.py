@@ -2,9 +2,9 @@
 
 Pure functions: a bundle goes in, text comes out. The CLI writes the file.
 
-Markdown and HTML are built from one outline (``_outline``), so both formats
-show the same parts in the same order with the same labels as the terminal
-views in ``render.py``. The quiz is left out on purpose: it is a self-test,
+Markdown and HTML are built from the page outline (``outline.py``) that the
+terminal views in ``render.py`` show too: the same parts in the same order
+with the same labels. The quiz is left out on purpose: it is a self-test,
 and a handout with the answers in it would spoil it.
 
 Content is data, never markup: every content string passes through
@@ -19,10 +19,10 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple, Union
 from urllib.parse import quote, urlsplit
 
 from . import models as m
+from . import outline as o
 from .strings import t
 
 SCHEMA_VERSION = 1
@@ -96,310 +96,6 @@ def web_url(url: str) -> str | None:
     return quote(cleaned, safe=_URL_SAFE)
 
 
-def _outcome(lang: str, outcome: str) -> str:
-    try:
-        return t(lang, f"outcome.{outcome}")
-    except KeyError:  # only reachable with a hand-built bundle; the schema checks outcomes
-        return outcome
-
-
-def _pack_name(path: str) -> str:
-    """The folder name of a content pack: a handout goes to others, a full path may hold a user name."""
-    parts = [p for p in re.split(r"[\\/]", path) if p]
-    return parts[-1] if parts else path
-
-
-# ---------------------------------------------------------------- the outline
-
-
-class _Paragraphs(NamedTuple):
-    text: str
-    style: str = ""  # "summary", "note" or "meta"
-
-
-class _Bullets(NamedTuple):
-    items: tuple[str, ...]
-
-
-class _Voices(NamedTuple):
-    """Example voices: illustrative, the heading above them says so."""
-
-    items: tuple[str, ...]
-
-
-class _Field(NamedTuple):
-    label: str
-    value: str
-    link: bool = False  # the value is a web address
-
-
-class _Fields(NamedTuple):
-    rows: tuple[_Field, ...]
-
-
-class _Sources(NamedTuple):
-    sources: tuple[m.Source, ...]
-
-
-class _Ref(NamedTuple):
-    """A related entry elsewhere in the handout."""
-
-    title: str
-    anchor: str
-    id: str
-
-
-class _Refs(NamedTuple):
-    refs: tuple[_Ref, ...]
-
-
-class _Terms(NamedTuple):
-    terms: tuple[m.Term, ...]
-
-
-class _Part(NamedTuple):
-    """A heading with what belongs under it; its level follows from how deep it is nested."""
-
-    title: str
-    children: tuple[_Block, ...]
-    anchor: str = ""
-    entry_id: str = ""  # shown under the heading, so readers can open it in the tool
-    tag: str = ""  # "section", "article" or "" (a heading without a wrapper)
-
-
-_Block = Union[_Paragraphs, _Bullets, _Voices, _Fields, _Sources, _Refs, _Terms, _Part]
-
-
-def _refs(entries: Sequence[Any], ids: Sequence[str], prefix: str) -> tuple[_Ref, ...]:
-    by_id = {entry.id: entry for entry in entries}
-    return tuple(_Ref(by_id[i].title, f"{prefix}-{i}", i) for i in ids if i in by_id)
-
-
-def _related(lang: str, groups: Iterable[tuple[str, tuple[_Ref, ...]]]) -> tuple[_Block, ...]:
-    parts = tuple(_Part(label, (_Refs(refs),)) for label, refs in groups if refs)
-    return (_Part(t(lang, "related.read"), parts),) if parts else ()
-
-
-def _sources(lang: str, sources: tuple[m.Source, ...]) -> tuple[_Block, ...]:
-    return (_Part(t(lang, "sources"), (_Sources(sources),)),) if sources else ()
-
-
-def _narrative(bundle: m.Bundle, n: m.Narrative) -> _Part:
-    lang = bundle.lang
-    return _Part(
-        n.title,
-        (
-            _Paragraphs(n.summary, "summary"),
-            _Part(t(lang, "narratives.experience"), (_Paragraphs(n.experience),)),
-            _Part(t(lang, "narratives.how_it_grows"), (_Paragraphs(n.how_it_grows),)),
-            _Part(t(lang, "narratives.voices"), (_Voices(n.voices),)),
-            _Part(
-                t(lang, "narratives.asks"),
-                (
-                    _Part(t(lang, "narratives.frontline"), (_Bullets(n.asks_of_you.frontline),)),
-                    _Part(t(lang, "narratives.policy"), (_Bullets(n.asks_of_you.policy),)),
-                ),
-            ),
-            *_related(lang, [(t(lang, "related.lessons"), _refs(bundle.lessons, n.lessons, "lesson"))]),
-            *_sources(lang, n.sources),
-        ),
-        anchor=f"narrative-{n.id}",
-        entry_id=n.id,
-        tag="article",
-    )
-
-
-def _lesson(bundle: m.Bundle, lesson: m.Lesson) -> _Part:
-    lang = bundle.lang
-    return _Part(
-        lesson.title,
-        (
-            _Paragraphs(lesson.summary, "summary"),
-            _Part(t(lang, "lessons.lesson"), (_Paragraphs(lesson.lesson),)),
-            _Part(t(lang, "lessons.why"), (_Paragraphs(lesson.why_it_works),)),
-            _Part(
-                t(lang, "lessons.tomorrow"),
-                (
-                    _Part(t(lang, "lessons.frontline"), (_Paragraphs(lesson.tomorrow.frontline),)),
-                    _Part(t(lang, "lessons.policy"), (_Paragraphs(lesson.tomorrow.policy),)),
-                ),
-            ),
-            *_related(
-                lang,
-                [
-                    (t(lang, "lessons.answers"), _refs(bundle.narratives, lesson.answers, "narrative")),
-                    (t(lang, "related.cases"), _refs(bundle.cases, lesson.cases, "case")),
-                ],
-            ),
-            *_sources(lang, lesson.sources),
-        ),
-        anchor=f"lesson-{lesson.id}",
-        entry_id=lesson.id,
-        tag="article",
-    )
-
-
-def _case(bundle: m.Bundle, case: m.Case) -> _Part:
-    lang = bundle.lang
-    caveat = (_Part(t(lang, "cases.caveat"), (_Paragraphs(case.caveat),)),) if case.caveat else ()
-    return _Part(
-        case.title,
-        (
-            _Fields(
-                (
-                    _Field(t(lang, "cases.place"), case.place),
-                    _Field(t(lang, "cases.period"), case.period),
-                    _Field(t(lang, "export.outcome"), _outcome(lang, case.outcome)),
-                )
-            ),
-            _Paragraphs(case.summary, "summary"),
-            _Part(t(lang, "cases.situation"), (_Paragraphs(case.situation),)),
-            _Part(t(lang, "cases.approach"), (_Paragraphs(case.approach),)),
-            _Part(t(lang, "cases.result"), (_Paragraphs(case.result),)),
-            *caveat,
-            *_related(lang, [(t(lang, "related.lessons"), _refs(bundle.lessons, case.lessons, "lesson"))]),
-            *_sources(lang, case.sources),
-        ),
-        anchor=f"case-{case.id}",
-        entry_id=case.id,
-        tag="article",
-    )
-
-
-def _theme(bundle: m.Bundle, theme: m.Theme) -> _Part:
-    lang = bundle.lang
-    return _Part(
-        theme.title,
-        (
-            _Paragraphs(theme.text),
-            _Part(t(lang, "personal.questions"), (_Bullets(theme.questions),)),
-            *_related(lang, [(t(lang, "related.lessons"), _refs(bundle.lessons, theme.lessons, "lesson"))]),
-            *_sources(lang, theme.sources),
-        ),
-        anchor=f"personal-{theme.id}",
-        entry_id=theme.id,
-        tag="article",
-    )
-
-
-def _about(bundle: m.Bundle) -> _Part:
-    lang = bundle.lang
-    about = bundle.about
-    sections = tuple(
-        _Part(
-            section.title,
-            (_Paragraphs(section.text), *_sources(lang, section.sources)),
-            anchor=f"about-{section.id}",
-            tag="article",
-        )
-        for section in about.sections
-    )
-    provenance = _Part(
-        t(lang, "about.provenance"),
-        (_Paragraphs(about.provenance), _Fields((_Field(t(lang, "about.checked"), about.checked),))),
-        anchor="provenance",
-        tag="section",
-    )
-    glossary: tuple[_Block, ...] = ()
-    if bundle.glossary:
-        glossary = (
-            _Part(t(lang, "about.glossary"), (_Terms(bundle.glossary),), anchor="glossary", tag="section"),
-        )
-    packs: tuple[_Block, ...] = ()
-    if bundle.packs:
-        names = tuple(_pack_name(p) for p in bundle.packs)
-        packs = (_Part(t(lang, "about.packs"), (_Bullets(names),), anchor="packs", tag="section"),)
-    return _Part(
-        about.title,
-        (
-            _Paragraphs(about.summary),
-            *sections,
-            provenance,
-            *glossary,
-            *packs,
-            *_sources(lang, about.sources),
-        ),
-        anchor="about",
-        tag="section",
-    )
-
-
-def _contact(lang: str, contact: m.Contact) -> _Part:
-    children: list[_Block] = []
-    if contact.description:
-        children.append(_Paragraphs(contact.description))
-    rows = (
-        _Field(t(lang, "contact.email"), contact.email),
-        _Field(t(lang, "contact.phone"), contact.phone),
-        _Field(t(lang, "contact.hours"), contact.hours),
-        _Field(t(lang, "contact.website"), contact.website, link=True),
-        *(_Field(extra.label, extra.value) for extra in contact.extra),
-    )
-    rows = tuple(row for row in rows if row.value)
-    if rows:
-        children.append(_Fields(rows))
-    if contact.note:
-        children.append(_Paragraphs(contact.note, "note"))
-    if contact.checked:
-        children.append(_Paragraphs(f"{t(lang, 'contact.checked')}: {contact.checked}", "meta"))
-    children.extend(_sources(lang, contact.sources))
-    return _Part(contact.name, tuple(children), anchor=f"contact-{contact.id}", tag="article")
-
-
-def _contacts(bundle: m.Bundle) -> _Part:
-    lang = bundle.lang
-    children: list[_Block] = [_contact(lang, c) for c in bundle.contacts[:1]]
-    local = tuple(_contact(lang, c) for c in bundle.contacts[1:])
-    if local:
-        children.append(_Part(t(lang, "contact.local"), local, anchor="local-contacts", tag="section"))
-    return _Part(t(lang, "contact.title"), tuple(children), anchor="contact", tag="section")
-
-
-def _outline(bundle: m.Bundle) -> tuple[_Part, ...]:
-    """Everything but the quiz, in the order and with the labels of the terminal views."""
-    lang = bundle.lang
-    return (
-        _Part(
-            t(lang, "narratives.title"),
-            (_Paragraphs(t(lang, "narratives.intro")), *(_narrative(bundle, n) for n in bundle.narratives)),
-            anchor="narratives",
-            tag="section",
-        ),
-        _Part(
-            t(lang, "lessons.title"),
-            (_Paragraphs(t(lang, "lessons.intro")), *(_lesson(bundle, x) for x in bundle.lessons)),
-            anchor="lessons",
-            tag="section",
-        ),
-        _Part(
-            t(lang, "cases.title"),
-            (_Paragraphs(t(lang, "cases.intro")), *(_case(bundle, x) for x in bundle.cases)),
-            anchor="cases",
-            tag="section",
-        ),
-        _Part(
-            bundle.personal.title,
-            (_Paragraphs(bundle.personal.intro), *(_theme(bundle, x) for x in bundle.personal.themes)),
-            anchor="personal",
-            tag="section",
-        ),
-        _about(bundle),
-        _contacts(bundle),
-    )
-
-
-def _intro(bundle: m.Bundle) -> tuple[str, ...]:
-    """The lines under the title: what this is, where it comes from, what is left out."""
-    lang = bundle.lang
-    return (
-        bundle.about.summary,
-        t(lang, "home.source"),
-        t(lang, "export.provenance_see", section=t(lang, "about.provenance")),
-        t(lang, "export.quiz_note"),
-        t(lang, "export.made_with"),
-    )
-
-
 # ---------------------------------------------------------------- Markdown
 
 # Escaped everywhere: code, emphasis, links and images, headings, tables, pandoc
@@ -445,33 +141,33 @@ def _md_url(url: str) -> str:
     return f"<{safe}>" if safe else md_escape(url)
 
 
-def _md_field(field: _Field) -> str:
+def _md_field(field: o.Fact) -> str:
     value = _md_url(field.value) if field.link else md_escape(field.value, at_line_start=False)
     return f"- **{md_escape(field.label)}:** {value}"
 
 
-def _md_blocks(lang: str, blocks: Iterable[_Block], level: int, out: list[str]) -> None:
+def _md_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
     for block in blocks:
-        if isinstance(block, _Part):
+        if isinstance(block, o.Part):
             out.append("#" * min(level, 6) + " " + md_escape(block.title))
             if block.entry_id:
                 out.append(f"{md_escape(t(lang, 'export.id'))}: {_md_code(block.entry_id)}")
             _md_blocks(lang, block.children, level + 1, out)
-        elif isinstance(block, _Paragraphs):
+        elif isinstance(block, o.Paragraphs):
             for paragraph in _paragraphs(block.text):
                 escaped = md_escape(paragraph)
                 out.append(f"*{escaped}*" if block.style in ("summary", "note") else escaped)
-        elif isinstance(block, _Bullets):
+        elif isinstance(block, o.Bullets):
             out.append("\n".join(f"- {md_escape(item)}" for item in block.items))
-        elif isinstance(block, _Voices):
+        elif isinstance(block, o.Voices):
             out.extend(f"> \u201c{md_escape(voice)}\u201d" for voice in block.items)
-        elif isinstance(block, _Fields):
+        elif isinstance(block, o.Facts):
             out.append("\n".join(_md_field(row) for row in block.rows))
-        elif isinstance(block, _Sources):
+        elif isinstance(block, o.Sources):
             out.append("\n".join(f"- {md_escape(s.title)}: {_md_url(s.url)}" for s in block.sources))
-        elif isinstance(block, _Refs):
+        elif isinstance(block, o.Refs):
             out.append("\n".join(f"- {md_escape(r.title)} ({_md_code(r.id)})" for r in block.refs))
-        elif isinstance(block, _Terms):
+        elif isinstance(block, o.Terms):
             out.append(
                 "\n".join(
                     f"- **{md_escape(x.term)}:** {md_escape(x.explanation, at_line_start=False)}"
@@ -484,9 +180,9 @@ def to_markdown(bundle: m.Bundle) -> str:
     """The content (without the quiz) as Markdown for pandoc or a wiki."""
     lang = bundle.lang
     out = ["# " + md_escape(t(lang, "export.title"))]
-    for line in _intro(bundle):
+    for line in o.intro(bundle):
         out.extend(md_escape(paragraph) for paragraph in _paragraphs(line))
-    _md_blocks(lang, _outline(bundle), 2, out)
+    _md_blocks(lang, o.outline(bundle), 2, out)
     return "\n\n".join(out) + "\n"
 
 
@@ -513,7 +209,7 @@ def _html_paragraphs(text: str, css_class: str = "") -> list[str]:
     return [f"<p{attr}>{_html_text(p)}</p>" for p in _paragraphs(text)]
 
 
-def _html_fields(rows: Iterable[_Field]) -> list[str]:
+def _html_fields(rows: Iterable[o.Fact]) -> list[str]:
     out = ['<dl class="fields">']
     for row in rows:
         value = _html_link(row.value) if row.link else _html_text(row.value)
@@ -529,9 +225,9 @@ def _html_source(source: m.Source) -> str:
     return f"<li>{_html_link(source.url, source.title)}</li>"
 
 
-def _html_blocks(lang: str, blocks: Iterable[_Block], level: int, out: list[str]) -> None:
+def _html_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
     for block in blocks:
-        if isinstance(block, _Part):
+        if isinstance(block, o.Part):
             heading = f"h{min(level, 6)}"
             if block.tag:
                 anchor = f' id="{_html_text(block.anchor)}"' if block.anchor else ""
@@ -545,30 +241,30 @@ def _html_blocks(lang: str, blocks: Iterable[_Block], level: int, out: list[str]
             _html_blocks(lang, block.children, level + 1, out)
             if block.tag:
                 out.append(f"</{block.tag}>")
-        elif isinstance(block, _Paragraphs):
+        elif isinstance(block, o.Paragraphs):
             out.extend(_html_paragraphs(block.text, block.style))
-        elif isinstance(block, _Bullets):
+        elif isinstance(block, o.Bullets):
             out.append("<ul>")
             out.extend(f"<li>{_html_text(item)}</li>" for item in block.items)
             out.append("</ul>")
-        elif isinstance(block, _Voices):
+        elif isinstance(block, o.Voices):
             out.extend(
                 f'<blockquote class="voice"><p>\u201c{_html_text(voice)}\u201d</p></blockquote>'
                 for voice in block.items
             )
-        elif isinstance(block, _Fields):
+        elif isinstance(block, o.Facts):
             out.extend(_html_fields(block.rows))
-        elif isinstance(block, _Sources):
+        elif isinstance(block, o.Sources):
             out.append('<ul class="sources">')
             out.extend(_html_source(source) for source in block.sources)
             out.append("</ul>")
-        elif isinstance(block, _Refs):
+        elif isinstance(block, o.Refs):
             out.append("<ul>")
             out.extend(
                 f'<li><a href="#{_html_text(r.anchor)}">{_html_text(r.title)}</a></li>' for r in block.refs
             )
             out.append("</ul>")
-        elif isinstance(block, _Terms):
+        elif isinstance(block, o.Terms):
             out.append('<dl class="glossary">')
             for term in block.terms:
                 body = "".join(_html_paragraphs(term.explanation))
@@ -579,14 +275,14 @@ def _html_blocks(lang: str, blocks: Iterable[_Block], level: int, out: list[str]
             out.append("</dl>")
 
 
-def _html_toc(lang: str, outline: Sequence[_Part]) -> list[str]:
+def _html_toc(lang: str, outline: Sequence[o.Part]) -> list[str]:
     """The table of contents: every part, and the entries in it, one level deep."""
     out = [f'<nav aria-label="{_html_text(t(lang, "export.toc"))}">']
     out.append(f"<h2>{_html_text(t(lang, 'export.toc'))}</h2>")
     out.append("<ol>")
     for part in outline:
         out.append(f'<li><a href="#{_html_text(part.anchor)}">{_html_text(part.title)}</a>')
-        entries = [c for c in part.children if isinstance(c, _Part) and c.anchor]
+        entries = [c for c in part.children if isinstance(c, o.Part) and c.anchor]
         if entries:
             out.append("<ol>")
             out.extend(
@@ -684,7 +380,7 @@ def to_html(bundle: m.Bundle, page: PageParts | None = None) -> str:
     ``page`` adds the offline quiz (see ``export_page.to_page``)."""
     lang = bundle.lang
     title = t(lang, "export.title")
-    outline = _outline(bundle)
+    outline = o.outline(bundle)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{_html_text(lang)}">',
@@ -704,7 +400,7 @@ def to_html(bundle: m.Bundle, page: PageParts | None = None) -> str:
     if page:  # first thing under the title: on a phone the quiz is far down otherwise
         out.append(page.quiz_note)
     quiz_note = t(lang, "export.quiz_note")
-    for line in _intro(bundle)[:-1]:  # "made with" goes in the footer
+    for line in o.intro(bundle)[:-1]:  # "made with" goes in the footer
         if not (page and line == quiz_note):
             out.extend(_html_paragraphs(line))
     out.append("</header>")

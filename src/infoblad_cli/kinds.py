@@ -24,7 +24,8 @@ Field types:
 
 How a field is shown (``show``):
   ``title``    the entry's heading          ``lead``     the summary under the heading
-  ``section``  a heading and the text      ``voices``   a heading and quoted example voices
+  ``section``  a heading and the text      ``body``     the text, without a heading
+  ``voices``   a heading and quoted example voices
   ``bullets``  a heading and a list          ``fact``     a row in the facts under the heading
   ``note``     a quiet paragraph             ``related``  under "read next", with the command
   ``sources``  the source list               ``hidden``   not shown (IDs and the like)
@@ -262,7 +263,8 @@ LESSONS = Kind(
     ),
 )
 
-OUTCOMES = ("restored", "strengthened", "not-restored")
+# "ongoing": trust kept up or worked on, with no source that shows it restored or grown.
+OUTCOMES = ("restored", "strengthened", "ongoing", "not-restored")
 
 CASES = Kind(
     name="cases",
@@ -299,7 +301,7 @@ THEMES = Kind(
     fields=(
         ID,
         _f("title", "line", "title", "title"),
-        _f("text", "text", "lead", "summary"),
+        _f("text", "text", "body", "summary"),
         _f("questions", "texts", "bullets", min_items=1, label="personal.questions"),
         _related("lessons", "lessons", "related.lessons"),
         SOURCES,
@@ -317,7 +319,7 @@ SECTIONS = Kind(
     fields=(
         ID,
         _f("title", "line", "title", "title"),
-        _f("text", "text", "lead", "summary"),
+        _f("text", "text", "body", "summary"),
         SOURCES,
     ),
 )
@@ -333,7 +335,7 @@ GLOSSARY = Kind(
     fields=(
         ID,
         _f("term", "line", "title", "title"),
-        _f("explanation", "text", "lead", "summary"),
+        _f("explanation", "text", "body", "summary"),
     ),
 )
 
@@ -348,15 +350,16 @@ CONTACTS = Kind(
     fields=(
         ID,
         _f("name", "line", "title", "title"),
-        _f("description", "text", "lead", required=False),
-        _f("email", "line", "fact", required=False, label="contact.email"),
-        _f("phone", "line", "fact", required=False, label="contact.phone"),
-        _f("hours", "line", "fact", required=False, label="contact.hours"),
-        _f("website", "url", "fact", required=False, label="contact.website"),
+        _f("description", "text", "body", "summary", required=False),
+        _f("email", "line", "fact", "summary", required=False, label="contact.email"),
+        _f("phone", "line", "fact", "summary", required=False, label="contact.phone"),
+        _f("hours", "line", "fact", "summary", required=False, label="contact.hours"),
+        _f("website", "url", "fact", "summary", required=False, label="contact.website"),
         _f(
             "extra",
             "records",
             "fact",
+            "summary",
             required=False,
             model=ExtraLine,
             parts=(_f("label", "line"), _f("value", "line")),

@@ -16,7 +16,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from . import kinds as k
 from . import models as m
+from . import outline as o
 from .strings import t
 
 MAX_WIDTH = 100
@@ -187,166 +189,69 @@ def listing(
         w.command(f"infoblad {kind} {entry.id}", 2)
 
 
-def related(w: Writer, groups: Sequence[tuple[str, str, Sequence[Any]]]) -> None:
-    """'Read next': the titles and commands of related entries."""
-    groups = [g for g in groups if g[2]]
-    if not groups:
-        return
-    w.heading(w.t("related.read"))
-    for label, kind, entries in groups:
-        w.subheading(label)
-        for entry in entries:
-            w.command(f"infoblad {kind} {entry.id}", 2, after=entry.title)
+# ---------------------------------------------------------------- pages, from the outline
 
 
-def _pick(entries: Sequence[Any], ids: Sequence[str]) -> list[Any]:
-    by_id = {e.id: e for e in entries}
-    return [by_id[i] for i in ids if i in by_id]
+def page(w: Writer, part: o.Part, subtitle: str | None = None) -> None:
+    """One page of the outline (an entry, or a whole section) as terminal text."""
+    w.title(part.title, subtitle)
+    _blocks(w, part.children, depth=0)
 
 
-# ---------------------------------------------------------------- detail views
+def _blocks(w: Writer, blocks: Sequence[o.Block], depth: int) -> None:
+    """Blocks under a part at ``depth`` (0 for the page itself): headings, then indented text."""
+    indent = 2 * max(0, depth - 1)
+    for index, block in enumerate(blocks):
+        if isinstance(block, o.Part):
+            if depth == 0:
+                title = block.title.upper() if w.plain and block.tag == "article" else block.title
+                w.heading(title)
+            else:
+                if index:
+                    w.blank()
+                w.subheading(block.title, indent)
+            _blocks(w, block.children, depth + 1)
+        elif isinstance(block, o.Paragraphs):
+            if depth == 0 or block.style == "summary":
+                w.blank()
+            style = {"summary": STYLE_VOICE, "note": STYLE_DIM, "meta": STYLE_DIM}.get(block.style, "")
+            w.paragraphs(block.text, indent, style=style)
+        elif isinstance(block, o.Facts):
+            if depth == 0:
+                w.blank()
+            w.field_lines([(fact.label, fact.value) for fact in block.rows], indent)
+        elif isinstance(block, o.Bullets):
+            w.bullets(block.items, indent)
+        elif isinstance(block, o.Voices):
+            for voice in block.items:
+                w.quote(voice, indent + 2)
+        elif isinstance(block, o.Refs):
+            for ref in block.refs:
+                w.command(ref.command, indent, after=ref.title)
+        elif isinstance(block, o.Sources):
+            for source in block.sources:
+                w.source_line(source, indent)
+        elif isinstance(block, o.Terms):
+            for term in block.terms:
+                w.subheading(term.term, indent)
+                w.paragraphs(term.explanation, indent + 2)
 
 
-def narrative(w: Writer, bundle: m.Bundle, n: m.Narrative) -> None:
-    w.title(n.title, f"{w.t('narratives.title')}: {n.id}")
-    w.blank()
-    w.paragraphs(n.summary, style=STYLE_VOICE)
-    w.heading(w.t("narratives.experience"))
-    w.paragraphs(n.experience)
-    w.heading(w.t("narratives.how_it_grows"))
-    w.paragraphs(n.how_it_grows)
-    w.heading(w.t("narratives.voices"))
-    for voice in n.voices:
-        w.quote(voice, 2)
-    w.heading(w.t("narratives.asks"))
-    w.subheading(w.t("narratives.frontline"))
-    w.bullets(n.asks_of_you.frontline, 2)
-    w.subheading(w.t("narratives.policy"))
-    w.bullets(n.asks_of_you.policy, 2)
-    related(w, [(w.t("related.lessons"), "lessons", _pick(bundle.lessons, n.lessons))])
-    w.sources(n.sources)
-
-
-def lesson(w: Writer, bundle: m.Bundle, item: m.Lesson) -> None:
-    w.title(item.title, f"{w.t('lessons.title')}: {item.id}")
-    w.blank()
-    w.paragraphs(item.summary, style=STYLE_VOICE)
-    w.heading(w.t("lessons.lesson"))
-    w.paragraphs(item.lesson)
-    w.heading(w.t("lessons.why"))
-    w.paragraphs(item.why_it_works)
-    w.heading(w.t("lessons.tomorrow"))
-    w.subheading(w.t("lessons.frontline"))
-    w.paragraphs(item.tomorrow.frontline, 2)
-    w.subheading(w.t("lessons.policy"))
-    w.paragraphs(item.tomorrow.policy, 2)
-    related(
-        w,
-        [
-            (w.t("lessons.answers"), "narratives", _pick(bundle.narratives, item.answers)),
-            (w.t("related.cases"), "cases", _pick(bundle.cases, item.cases)),
-        ],
-    )
-    w.sources(item.sources)
-
-
-def case(w: Writer, bundle: m.Bundle, item: m.Case) -> None:
-    w.title(item.title, f"{w.t('cases.title')}: {item.id}")
-    w.blank()
-    w.field_lines(
-        [
-            (w.t("cases.place"), item.place),
-            (w.t("cases.period"), item.period),
-            ("", w.t(f"outcome.{item.outcome}")),
-        ]
-    )
-    w.blank()
-    w.paragraphs(item.summary, style=STYLE_VOICE)
-    w.heading(w.t("cases.situation"))
-    w.paragraphs(item.situation)
-    w.heading(w.t("cases.approach"))
-    w.paragraphs(item.approach)
-    w.heading(w.t("cases.result"))
-    w.paragraphs(item.result)
-    if item.caveat:
-        w.heading(w.t("cases.caveat"))
-        w.paragraphs(item.caveat)
-    related(w, [(w.t("related.lessons"), "lessons", _pick(bundle.lessons, item.lessons))])
-    w.sources(item.sources)
+def entry_page(w: Writer, bundle: m.Bundle, kind: k.Kind, item: Any) -> None:
+    """One entry in full: its page of the outline, under the kind's name and the entry's ID."""
+    page(w, o.entry(bundle, kind, item), f"{w.t(kind.title_key)}: {item.id}")
 
 
 def personal(w: Writer, bundle: m.Bundle) -> None:
-    p = bundle.personal
-    w.title(p.title)
-    w.blank()
-    w.paragraphs(p.intro)
-    for theme in p.themes:
-        w.heading(theme.title.upper() if w.plain else theme.title)
-        w.paragraphs(theme.text)
-        w.blank()
-        w.subheading(w.t("personal.questions"))
-        w.bullets(theme.questions, 2)
-        lessons = _pick(bundle.lessons, theme.lessons)
-        if lessons:
-            w.blank()
-            w.subheading(w.t("related.read"))
-            for item in lessons:
-                w.command(f"infoblad lessons {item.id}", 2)
-        w.blank()
-        w.subheading(w.t("sources"))
-        for source in theme.sources:
-            w.source_line(source, 2)
+    page(w, o.personal(bundle))
 
 
 def about(w: Writer, bundle: m.Bundle) -> None:
-    a = bundle.about
-    w.title(a.title)
-    w.blank()
-    w.paragraphs(a.summary)
-    for section in a.sections:
-        w.heading(section.title)
-        w.paragraphs(section.text)
-        w.blank()
-        for source in section.sources:
-            w.source_line(source, 2)
-    w.heading(w.t("about.provenance"))
-    w.paragraphs(a.provenance)
-    w.blank()
-    w.field_lines([(w.t("about.checked"), a.checked)])
-    if bundle.glossary:
-        w.heading(w.t("about.glossary"))
-        for term in bundle.glossary:
-            w.subheading(term.term)
-            w.paragraphs(term.explanation, 2)
-    if bundle.packs:
-        w.heading(w.t("about.packs"))
-        w.bullets(bundle.packs)
-    w.sources(a.sources)
+    page(w, o.about(bundle))
 
 
 def contact(w: Writer, bundle: m.Bundle) -> None:
-    w.title(w.t("contact.title"))
-    for index, c in enumerate(bundle.contacts):
-        if index == 1:
-            w.heading(w.t("contact.local"))
-        w.blank()
-        w.subheading(c.name)
-        if c.description:
-            w.paragraphs(c.description, 2)
-            w.blank()
-        rows = [
-            (w.t("contact.email"), c.email),
-            (w.t("contact.phone"), c.phone),
-            (w.t("contact.hours"), c.hours),
-            (w.t("contact.website"), c.website),
-            *((x.label, x.value) for x in c.extra),
-        ]
-        w.field_lines(rows, 2)
-        if c.note:
-            w.blank()
-            w.paragraphs(c.note, 2, style=STYLE_DIM)
-        if c.checked:
-            w.wrap(f"{w.t('contact.checked')}: {c.checked}", 2, style=STYLE_DIM)
+    page(w, o.contacts(bundle))
 
 
 HOME_COMMANDS = (

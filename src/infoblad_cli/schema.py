@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from . import kinds as k
 from . import models as m
 from .errors import Problem
 
@@ -240,103 +241,55 @@ def _as_dict(**values: Any) -> dict[str, Any]:
     return values
 
 
-SOURCES = list_of(record(m.Source, {"title": F(text(True)), "url": F(url)}), min_items=1)
+SOURCE = record(m.Source, {"title": F(text(True)), "url": F(url)})
+SOURCES = list_of(SOURCE, min_items=1)
 IDS = list_of(slug)
 PARAS = text()
 LINE = text(one_line=True)
 
-NARRATIVE = record(
-    m.Narrative,
-    {
-        "id": F(slug),
-        "title": F(LINE),
-        "summary": F(LINE),
-        "experience": F(PARAS),
-        "how_it_grows": F(PARAS),
-        "voices": F(list_of(PARAS, min_items=1)),
-        "asks_of_you": F(record(m.Asks, {"frontline": F(list_of(PARAS, 1)), "policy": F(list_of(PARAS, 1))})),
-        "lessons": F(IDS, required=False, default=()),
-        "sources": F(SOURCES),
-    },
-    is_entry=True,
-)
+# ---------------------------------------------------------------- specs from the kind descriptions
 
-LESSON = record(
-    m.Lesson,
-    {
-        "id": F(slug),
-        "title": F(LINE),
-        "summary": F(LINE),
-        "lesson": F(PARAS),
-        "why_it_works": F(PARAS),
-        "answers": F(IDS, required=False, default=()),
-        "tomorrow": F(record(m.Tomorrow, {"frontline": F(PARAS), "policy": F(PARAS)})),
-        "cases": F(IDS, required=False, default=()),
-        "sources": F(SOURCES),
-    },
-    is_entry=True,
-)
+_SIMPLE: dict[str, Spec] = {"slug": slug, "line": LINE, "text": PARAS, "url": url}
+_EMPTY_BY_DEFAULT = ("refs",)  # fields that are an empty list when left out
 
-# "ongoing": trust kept up or worked on, with no source that shows it restored or grown.
-OUTCOMES = ("restored", "strengthened", "ongoing", "not-restored")
 
-CASE = record(
-    m.Case,
-    {
-        "id": F(slug),
-        "title": F(LINE),
-        "place": F(LINE),
-        "period": F(LINE),
-        "outcome": F(choice(*OUTCOMES)),
-        "summary": F(LINE),
-        "situation": F(PARAS),
-        "approach": F(PARAS),
-        "result": F(PARAS),
-        "caveat": F(PARAS, required=False),
-        "lessons": F(IDS, required=False, default=()),
-        "sources": F(SOURCES),
-    },
-    is_entry=True,
-)
+def field_spec(field: k.Field) -> Spec:
+    """How one described field is validated, from its type (see kinds.py)."""
+    kind = field.type
+    if kind in _SIMPLE:
+        return _SIMPLE[kind]
+    if kind == "texts":
+        return list_of(PARAS, field.min_items, field.max_items)
+    if kind == "refs":
+        return IDS
+    if kind == "choice":
+        return choice(*field.values)
+    if kind == "sources":
+        return list_of(SOURCE, min_items=field.min_items)
+    if kind in ("record", "records"):
+        spec = record(field.model, {part.name: _field(part) for part in field.parts})
+        return spec if kind == "record" else list_of(spec, field.min_items, field.max_items)
+    raise ValueError(f"unknown field type {kind!r} of {field.name!r}")  # a mistake in kinds.py
 
-THEME = record(
-    m.Theme,
-    {
-        "id": F(slug),
-        "title": F(LINE),
-        "text": F(PARAS),
-        "questions": F(list_of(PARAS, min_items=1)),
-        "lessons": F(IDS, required=False, default=()),
-        "sources": F(SOURCES),
-    },
-    is_entry=True,
-)
 
-SECTION = record(
-    m.Section,
-    {"id": F(slug), "title": F(LINE), "text": F(PARAS), "sources": F(SOURCES)},
-    is_entry=True,
-)
+def _field(field: k.Field) -> F:
+    default = () if field.type in _EMPTY_BY_DEFAULT else None
+    return F(field_spec(field), required=field.required, default=default)
 
-CONTACT = record(
-    m.Contact,
-    {
-        "id": F(slug),
-        "name": F(LINE),
-        "description": F(PARAS, required=False),
-        "email": F(LINE, required=False),
-        "phone": F(LINE, required=False),
-        "hours": F(LINE, required=False),
-        "website": F(url, required=False),
-        "extra": F(list_of(record(m.ExtraLine, {"label": F(LINE), "value": F(LINE)})), required=False),
-        "note": F(PARAS, required=False),
-        "checked": F(LINE, required=False),
-        "sources": F(list_of(record(m.Source, {"title": F(LINE), "url": F(url)})), required=False),
-    },
-    is_entry=True,
-)
 
-TERM = record(m.Term, {"id": F(slug), "term": F(LINE), "explanation": F(PARAS)}, is_entry=True)
+def kind_spec(kind: k.Kind) -> Spec:
+    """How one entry of a kind is validated and built into its model."""
+    return record(kind.model, {field.name: _field(field) for field in kind.fields}, is_entry=True)
+
+
+NARRATIVE = kind_spec(k.NARRATIVES)
+LESSON = kind_spec(k.LESSONS)
+CASE = kind_spec(k.CASES)
+THEME = kind_spec(k.THEMES)
+SECTION = kind_spec(k.SECTIONS)
+CONTACT = kind_spec(k.CONTACTS)
+TERM = kind_spec(k.GLOSSARY)
+OUTCOMES = k.OUTCOMES
 
 QUIZ_THEME = record(m.QuizTheme, {"id": F(slug), "title": F(LINE), "description": F(LINE)}, is_entry=True)
 
@@ -467,7 +420,7 @@ def _document(fields: dict[str, F], list_key: str, entry: Spec, partial: bool) -
     return record(_as_dict, spec_fields)
 
 
-KINDS = ("narratives", "lessons", "cases", "personal", "about", "contact", "glossary", "quiz")
+KINDS = k.FILES
 
 _LISTS: dict[str, dict[str, Spec]] = {
     "narratives": {"narratives": list_of(NARRATIVE)},
@@ -479,18 +432,8 @@ _LISTS: dict[str, dict[str, Spec]] = {
 }
 
 _DOCS: dict[str, tuple[dict[str, F], str, Spec]] = {
-    "personal": ({"title": F(LINE), "intro": F(PARAS)}, "themes", THEME),
-    "about": (
-        {
-            "title": F(LINE),
-            "summary": F(PARAS),
-            "provenance": F(PARAS),
-            "checked": F(LINE),
-            "sources": F(SOURCES),
-        },
-        "sections",
-        SECTION,
-    ),
+    name: ({field.name: _field(field) for field in k.DOCUMENT_FIELDS[name]}, k.BY_NAME[name].group, spec)
+    for name, spec in (("personal", THEME), ("about", SECTION))
 }
 
 

@@ -34,12 +34,13 @@ import codecs
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from . import models as m
 from .errors import UsageError
+from .kinds import Document, documents
 
 SNIPPET_MAX = 160  # characters in a snippet, the ellipses included
 SNIPPET_BEFORE = 40  # characters of context before the first match
@@ -219,364 +220,21 @@ def spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
 
 _MARK = "\x01"
 _CLASS_WEIGHTS = (TITLE, SUMMARY, BODY, SOURCE)
-_SOURCES = "sources"
+_CLASSES = ("summary", "body", "source")  # after the title, in the order of _CLASS_WEIGHTS
 
 
-def _narrative_texts(n: m.Narrative) -> list[str]:
-    return [
-        n.title,
-        _MARK,
-        n.summary,
-        _MARK,
-        n.experience,
-        n.how_it_grows,
-        *n.voices,
-        *n.asks_of_you.frontline,
-        *n.asks_of_you.policy,
-        _MARK,
-        *[s.title for s in n.sources],
-    ]
-
-
-def _narrative_names(n: m.Narrative) -> list[str]:
-    return [
-        "title",
-        _MARK,
-        "summary",
-        _MARK,
-        "experience",
-        "how_it_grows",
-        *["voices"] * len(n.voices),
-        *["asks_of_you.frontline"] * len(n.asks_of_you.frontline),
-        *["asks_of_you.policy"] * len(n.asks_of_you.policy),
-        _MARK,
-        *[_SOURCES] * len(n.sources),
-    ]
-
-
-def _lesson_texts(x: m.Lesson) -> list[str]:
-    return [
-        x.title,
-        _MARK,
-        x.summary,
-        x.tomorrow.frontline,
-        x.tomorrow.policy,
-        _MARK,
-        x.lesson,
-        x.why_it_works,
-        _MARK,
-        *[s.title for s in x.sources],
-    ]
-
-
-def _lesson_names(x: m.Lesson) -> list[str]:
-    return [
-        "title",
-        _MARK,
-        "summary",
-        "tomorrow.frontline",
-        "tomorrow.policy",
-        _MARK,
-        "lesson",
-        "why_it_works",
-        _MARK,
-        *[_SOURCES] * len(x.sources),
-    ]
-
-
-def _case_texts(x: m.Case) -> list[str]:
-    return [
-        x.title,
-        _MARK,
-        x.place,
-        x.period,
-        x.summary,
-        _MARK,
-        x.situation,
-        x.approach,
-        x.result,
-        x.caveat,
-        _MARK,
-        *[s.title for s in x.sources],
-    ]
-
-
-def _case_names(x: m.Case) -> list[str]:
-    return [
-        "title",
-        _MARK,
-        "place",
-        "period",
-        "summary",
-        _MARK,
-        "situation",
-        "approach",
-        "result",
-        "caveat",
-        _MARK,
-        *[_SOURCES] * len(x.sources),
-    ]
-
-
-def _intro_texts(x: m.Personal) -> list[str]:
-    return [x.title, _MARK, x.intro, _MARK, _MARK]
-
-
-def _intro_names(x: m.Personal) -> list[str]:
-    return ["title", _MARK, "intro", _MARK, _MARK]
-
-
-def _theme_texts(x: m.Theme) -> list[str]:
-    return [x.title, _MARK, _MARK, x.text, *x.questions, _MARK, *[s.title for s in x.sources]]
-
-
-def _theme_names(x: m.Theme) -> list[str]:
-    return [
-        "title",
-        _MARK,
-        _MARK,
-        "text",
-        *["questions"] * len(x.questions),
-        _MARK,
-        *[_SOURCES] * len(x.sources),
-    ]
-
-
-def _about_texts(x: m.About) -> list[str]:
-    return [x.title, _MARK, x.summary, _MARK, x.provenance, _MARK, x.checked, *[s.title for s in x.sources]]
-
-
-def _about_names(x: m.About) -> list[str]:
-    return ["title", _MARK, "summary", _MARK, "provenance", _MARK, "checked", *[_SOURCES] * len(x.sources)]
-
-
-def _section_texts(x: m.Section) -> list[str]:
-    return [x.title, _MARK, _MARK, x.text, _MARK, *[s.title for s in x.sources]]
-
-
-def _section_names(x: m.Section) -> list[str]:
-    return ["title", _MARK, _MARK, "text", _MARK, *[_SOURCES] * len(x.sources)]
-
-
-def _term_texts(x: m.Term) -> list[str]:
-    return [x.term, _MARK, _MARK, x.explanation, _MARK]
-
-
-def _term_names(x: m.Term) -> list[str]:
-    return ["term", _MARK, _MARK, "explanation", _MARK]
-
-
-def _contact_texts(x: m.Contact) -> list[str]:
-    return [
-        x.name,
-        _MARK,
-        x.description,
-        x.email,
-        x.phone,
-        x.hours,
-        x.website,
-        *[f"{e.label}: {e.value}" for e in x.extra],
-        _MARK,
-        x.note,
-        _MARK,
-        x.checked,
-        *[s.title for s in x.sources],
-    ]
-
-
-def _contact_names(x: m.Contact) -> list[str]:
-    return [
-        "name",
-        _MARK,
-        "description",
-        "email",
-        "phone",
-        "hours",
-        "website",
-        *["extra"] * len(x.extra),
-        _MARK,
-        "note",
-        _MARK,
-        "checked",
-        *[_SOURCES] * len(x.sources),
-    ]
-
-
-def _quiz_theme_texts(x: m.QuizTheme) -> list[str]:
-    return [x.title, _MARK, x.description, _MARK, _MARK]
-
-
-def _quiz_theme_names(x: m.QuizTheme) -> list[str]:
-    return ["title", _MARK, "description", _MARK, _MARK]
-
-
-def _question_texts(q: m.Question) -> list[str]:
-    if isinstance(q, m.Scenario):
-        return [
-            "",
-            _MARK,
-            q.setting,
-            _MARK,
-            q.prompt,
-            *[o.text for o in q.options],
-            *[o.feedback for o in q.options],
-            _MARK,
-        ]
-    if isinstance(q, m.Recognise):
-        return ["", _MARK, _MARK, q.voice, q.explanation, _MARK]
-    return ["", _MARK, q.statement, _MARK, q.suggestion, _MARK]
-
-
-def _question_names(q: m.Question) -> list[str]:
-    if isinstance(q, m.Scenario):
-        options = len(q.options)
-        return ["", _MARK, "setting", _MARK, "prompt", *["options"] * options, *["feedback"] * options, _MARK]
-    if isinstance(q, m.Recognise):
-        return ["", _MARK, _MARK, "voice", "explanation", _MARK]
-    return ["", _MARK, "statement", _MARK, "suggestion", _MARK]
-
-
-def _short(text: str, limit: int = 70) -> str:
-    """A long text (a quiz voice) cut to a title, at a word boundary."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:") + "…"
-
-
-def _question_title(q: m.Question) -> str:
-    """A question has no title: its setting, voice or statement stands in."""
-    if isinstance(q, m.Scenario):
-        return q.setting
-    if isinstance(q, m.Recognise):
-        return _short(q.voice)
-    return q.statement
-
-
-class _Kind(NamedTuple):
-    kind: str  # the kind shown in a hit
-    items: Sequence[object]
-    texts: Callable[[Any], list[str]]
-    names: Callable[[Any], list[str]]
-    id: Callable[[Any], str]
-    title: Callable[[Any], str]
-    command: Callable[[Any], str]
-
-
-def _kinds(bundle: m.Bundle) -> list[_Kind]:
-    """What is searched, in the order that breaks ties."""
-
-    def entry_id(x: Any) -> str:
-        return str(x.id)
-
-    def title(x: Any) -> str:
-        return str(x.title)
-
-    def fixed(command: str) -> Callable[[Any], str]:
-        return lambda _: command
-
-    return [
-        _Kind(
-            "narratives",
-            bundle.narratives,
-            _narrative_texts,
-            _narrative_names,
-            entry_id,
-            title,
-            lambda x: f"infoblad narratives {x.id}",
-        ),
-        _Kind(
-            "lessons",
-            bundle.lessons,
-            _lesson_texts,
-            _lesson_names,
-            entry_id,
-            title,
-            lambda x: f"infoblad lessons {x.id}",
-        ),
-        _Kind(
-            "cases",
-            bundle.cases,
-            _case_texts,
-            _case_names,
-            entry_id,
-            title,
-            lambda x: f"infoblad cases {x.id}",
-        ),
-        _Kind(
-            "personal",
-            (bundle.personal,),
-            _intro_texts,
-            _intro_names,
-            lambda _: "intro",
-            title,
-            fixed("infoblad personal"),
-        ),
-        _Kind(
-            "personal",
-            bundle.personal.themes,
-            _theme_texts,
-            _theme_names,
-            entry_id,
-            title,
-            fixed("infoblad personal"),
-        ),
-        _Kind(
-            "about",
-            (bundle.about,),
-            _about_texts,
-            _about_names,
-            lambda _: "about",
-            title,
-            fixed("infoblad about"),
-        ),
-        _Kind(
-            "about",
-            bundle.about.sections,
-            _section_texts,
-            _section_names,
-            entry_id,
-            title,
-            fixed("infoblad about"),
-        ),
-        _Kind(
-            "glossary",
-            bundle.glossary,
-            _term_texts,
-            _term_names,
-            entry_id,
-            lambda x: str(x.term),
-            fixed("infoblad about"),
-        ),
-        _Kind(
-            "contact",
-            bundle.contacts,
-            _contact_texts,
-            _contact_names,
-            entry_id,
-            lambda x: str(x.name),
-            fixed("infoblad contact"),
-        ),
-        _Kind(
-            "quiz",
-            bundle.quiz_themes,
-            _quiz_theme_texts,
-            _quiz_theme_names,
-            entry_id,
-            title,
-            lambda x: f"infoblad quiz --theme {x.id}",
-        ),
-        _Kind(
-            "quiz",
-            bundle.questions,
-            _question_texts,
-            _question_names,
-            entry_id,
-            _question_title,
-            lambda x: f"infoblad quiz --theme {x.theme}",
-        ),
-    ]
+def _texts_and_names(doc: Document) -> tuple[list[str], list[str]]:
+    """A document's texts in weight classes, split by marks, and the name of the field of each."""
+    titles = [(name, text) for name, weight, text in doc.fields if weight == "title"]
+    texts, names = [" ".join(text for _, text in titles)], [titles[0][0] if titles else ""]
+    for weight_class in _CLASSES:
+        texts.append(_MARK)
+        names.append(_MARK)
+        for name, weight, text in doc.fields:
+            if weight == weight_class:
+                texts.append(text)
+                names.append(name)
+    return texts, names
 
 
 # ---------------------------------------------------------------- matching and ranking
@@ -702,46 +360,39 @@ def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple
         message, hint = _EMPTY_QUERY.get(bundle.lang, _EMPTY_QUERY["en"])
         raise EmptyQueryError(message, hint=hint)
     join = _SEP.join
-    matches: list[tuple[float, int, _Kind, Any, list[str], str]] = []
-    order = 0
-    for kind in _kinds(bundle):
-        texts_of = kind.texts
-        for item in kind.items:
-            order += 1
-            texts = texts_of(item)
-            raw = join(texts)
-            folded = fold(raw)
+    matches: list[tuple[float, int, Document, list[str], list[str], str]] = []
+    for order, doc in enumerate(documents(bundle)):
+        texts, names = _texts_and_names(doc)
+        raw = join(texts)
+        folded = fold(raw)
+        if not all(word in folded for word in words):
+            continue
+        if raw.count(_MARK) != 3 or raw.count(_SEP) != len(texts) - 1:
+            # A text holds one of the separators itself: blank them out (same length).
+            texts = [t if name == _MARK else _clean(t) for name, t in zip(names, texts, strict=True)]
+            folded = fold(join(texts))
             if not all(word in folded for word in words):
                 continue
-            if raw.count(_MARK) != 3 or raw.count(_SEP) != len(texts) - 1:
-                # A text holds one of the separators itself: blank them out (same length).
-                texts = [
-                    t if name == _MARK else _clean(t) for name, t in zip(kind.names(item), texts, strict=True)
-                ]
-                folded = fold(join(texts))
-                if not all(word in folded for word in words):
-                    continue
-            matches.append((_score(folded, words), order, kind, item, texts, folded))
+        matches.append((_score(folded, words), order, doc, texts, names, folded))
     matches.sort(key=lambda match: (-match[0], match[1]))
     total[0] = len(matches)
     if limit is not None:
         matches = matches[: max(limit, 0)]
     hits = []
-    for score, _, kind, item, texts, folded in matches:
-        names = kind.names(item)
+    for score, _, doc, texts, names, folded in matches:
         parts = folded.split(_SEP)
         best = _best_field(names, parts, words)
         snippet, found = _snippet(texts[best], parts[best], words)
         hits.append(
             Hit(
-                kind.kind,
-                kind.id(item),
-                kind.title(item),
+                doc.kind,
+                doc.id,
+                doc.title,
                 names[best] or "title",
                 snippet,
                 found,
                 round(score, 3),
-                kind.command(item),
+                "infoblad " + " ".join(doc.command),
             )
         )
     return hits, total[0]
