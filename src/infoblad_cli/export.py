@@ -19,6 +19,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 from . import models as m
