@@ -324,6 +324,9 @@ def test_narrow_screen_dark_scheme_and_large_text(
     driver = chrome(width=390, height=844)
     emulate(driver, dark=True, reduced_motion=True)
     open_quiz(driver, page)
+    scrolling = "return getComputedStyle(document.documentElement).scrollBehavior"
+    assert driver.execute_script(scrolling) == "auto"  # no smooth scrolling for who asked for less motion
+    assert driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
     take_quiz(driver, the_quiz, bundle, picks_for(the_quiz))
     assert_axe_clean(driver, "result, phone, dark")
     # 320 px: the reflow width of WCAG 1.4.10; 640 px at 200 %: a laptop zoomed in twice (1.4.4).
@@ -351,3 +354,33 @@ def test_it_prints_the_result_without_buttons(
     assert driver.find_element("css selector", "#quiz-app .score").is_displayed()
     pdf = print_pdf(driver)
     assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
+
+
+def test_content_stays_text_in_the_browser(
+    chrome: Callable[..., Any], tmp_path: Path, bundle: m.Bundle
+) -> None:
+    """Markup and a closing script tag in a question are shown as typed; nothing runs."""
+    hostile_text = "</script><script>alert(1)</script><img src=x onerror=alert(2)> <b>vet</b>"
+    hostile = m.Scenario(
+        id="vijandig",
+        theme=bundle.quiz_themes[0].id,
+        setting="<i>balie</i>",
+        prompt=hostile_text,
+        options=(
+            m.Option(text=hostile_text, weight=2, feedback=hostile_text, lesson=bundle.lessons[0].id),
+            m.Option(text="<u>gewoon</u>", weight=0, feedback="<u>nee</u>", lesson=bundle.lessons[0].id),
+        ),
+    )
+    hostile_bundle = bundle._replace(questions=(*bundle.questions, hostile))
+    chosen = quiz.select(hostile_bundle, 1, 0, only=["vijandig"])
+    page = tmp_path / "vijandig.html"
+    page.write_text(to_page(hostile_bundle, chosen), encoding="utf-8")
+    driver = chrome()
+    open_quiz(driver, page)
+    press(driver, "\ue007")  # Enter: start
+    question = driver.find_element("id", "quiz-app").text
+    assert question.count(hostile_text) == 2 and "<u>gewoon</u>" in question  # the situation, an option
+    answer(driver, chosen.asked[0].order.index(0))
+    assert hostile_text in driver.find_element("css selector", "#quiz-app .feedback").text
+    assert driver.execute_script("return document.querySelectorAll('img, b, i, u').length") == 0
+    assert console_errors(driver) == []
