@@ -164,7 +164,7 @@ def assert_axe_clean(driver: Any, where: str) -> None:
 
 
 def test_the_whole_quiz_by_keyboard_and_the_result_file(
-    chrome: Callable[..., Any], page: Path, tmp_path: Path, bundle: m.Bundle, the_quiz: quiz.Quiz
+    chrome: Callable[..., Any], page: Path, tmp_path: Path, bundle: m.Bundle, the_quiz: quiz.Quiz, run: Any
 ) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -210,6 +210,26 @@ def test_the_whole_quiz_by_keyboard_and_the_result_file(
     assert t("nl", "page.saved", file=saved.name) in driver.find_element("id", "quiz-app").text
     assert_result_file(saved, the_quiz, picks, expected)
     assert_no_network(driver, page)
+    assert_group_counts(run, saved, the_quiz, picks, expected)
+
+
+def assert_group_counts(
+    run: Any, saved: Path, the_quiz: quiz.Quiz, picks: list[int], expected: quiz.Result
+) -> None:
+    """The trainer's infoblad group reads the page's file and counts each answer where it belongs."""
+    group = run.json("group", str(saved))
+    assert group["participants"] == 1 and group["notes"] == []
+    assert group["score_percent"]["count"] == 1
+    assert group["score_percent"]["mean"] == round(100 * expected.score / expected.max_score, 1)
+    by_id = {q["id"]: q for q in group["questions"]}
+    for asked, pick in zip(the_quiz.asked, picks, strict=True):
+        counted = by_id[asked.question.id]
+        assert counted["answered"] == 1
+        if isinstance(asked.question, m.SelfRating):
+            assert counted["ratings"]["distribution"][str(pick + 1)] == 1
+        else:
+            counts = [option["count"] for option in counted["options"]]
+            assert counts == [1 if i == asked.order[pick] else 0 for i in range(len(counts))]
 
 
 def assert_result_file(saved: Path, the_quiz: quiz.Quiz, picks: list[int], expected: quiz.Result) -> None:
