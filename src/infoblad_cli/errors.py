@@ -92,3 +92,22 @@ class DataError(InfobladError):
     """Saved data (the quiz history) could not be read or written."""
 
     exit_code = EXIT_PROBLEM
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written: unwind, clean up, then exit.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class OutputFailed(Exception):
+    """Standard output could not be written: closed, full, or a pipe whose reader has gone."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, Terminated
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -66,8 +68,14 @@ def write_atomic(path: Path, data: bytes, make_parents: bool = False, private: b
     """
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with signals_unwind():
+        _write_atomic(path, data, private)
+
+
+def _write_atomic(path: Path, data: bytes, private: bool) -> None:
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -76,8 +84,39 @@ def write_atomic(path: Path, data: bytes, make_parents: bool = False, private: b
             os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
+
+
+@contextmanager
+def signals_unwind() -> Iterator[None]:
+    """While this runs, SIGTERM and SIGHUP raise ``Terminated`` instead of ending the process.
+
+    By default they end it on the spot, leaving a half-written temporary file behind.
+    Raised as an exception they unwind through the ``except``/``finally`` that removes it.
+    A signal that was ignored (``nohup``) or handled by someone else stays as it was.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def unwind(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, unwind)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
