@@ -52,8 +52,6 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # Files SQLite keeps next to the database while it writes; they belong to it and go with it.
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 
-_DAMAGED_HINT = "Move it away, or run 'infoblad history --clear' to start a new history."
-
 
 class ThemeScore(TypedDict):
     score: int
@@ -142,10 +140,38 @@ _MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_tables]
 
 
 class History:
-    """The quiz results kept in one SQLite file. The file is made on the first save, not before."""
+    """The quiz results kept in one SQLite file. The file is made on the first save, not before.
 
-    def __init__(self, path: Path) -> None:
+    ``lang`` is the language of the messages of its errors.
+    """
+
+    def __init__(self, path: Path, lang: str = "en") -> None:
         self.path = path
+        self.lang = lang
+
+    def _t(self, key: str, **values: object) -> str:
+        from .strings import t
+
+        return t(self.lang, key, file=self.path, **values)
+
+    def check(self) -> None:
+        """Check the whole file, every page of it (not only the rows a read happens to touch).
+
+        Raises ``DataError`` for a damaged file. A missing file is fine: the first save makes it.
+        """
+        with self._failures("read"):
+            conn = self._existing()
+            if conn is None:
+                return
+            with closing(conn):
+                self._check_intact(conn)
+
+    def _check_intact(self, conn: sqlite3.Connection) -> None:
+        # quick_check reads every page: damage in an old page that no query of ours reads
+        # would otherwise go unnoticed, and a save would write into a damaged file.
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise self._damaged()
 
     def save(self, attempt: Attempt) -> int:
         """Store one finished quiz attempt in one transaction and return its ID.
@@ -160,6 +186,8 @@ class History:
             ensure_ascii=False,
         )
         with self._failures("save to"), closing(self._created()) as conn, _write(conn):
+            # Inside the write transaction: nobody can change the file between check and write.
+            self._check_intact(conn)
             cursor = conn.execute(
                 "INSERT INTO attempts (taken_at, lang, seed, theme, score, max_score, detail)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -280,8 +308,8 @@ class History:
                 side.unlink(missing_ok=True)
             except OSError as exc:
                 raise DataError(
-                    f"The quiz history {self.path} was deleted, but {side} could not be: {_reason(exc)}.",
-                    hint=f"Delete {side} yourself before the next quiz.",
+                    self._t("history.err.side_file", side=side, reason=_reason(exc)),
+                    hint=self._t("history.err.side_file_hint", side=side),
                 ) from exc
         return existed
 
@@ -301,9 +329,8 @@ class History:
                 folder.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError) as exc:
                 raise DataError(
-                    f"Could not make the folder {folder} for the quiz history {self.path}: there is a file"
-                    " where a folder should be. Nothing was written; every file was left untouched.",
-                    hint="Set INFOBLAD_DATA_DIR to a folder you can write to, or move that file away.",
+                    self._t("history.err.no_folder", folder=folder),
+                    hint=self._t("history.err.no_folder_hint"),
                 ) from exc
         return self._connect()
 
@@ -362,9 +389,8 @@ class History:
             raise self._sqlite_error(exc, doing) from exc
         except OSError as exc:
             raise DataError(
-                f"Could not {doing} the quiz history {self.path}: {_reason(exc)}. It was left untouched.",
-                hint="Check that the folder exists and that you may write to it,"
-                " or set INFOBLAD_DATA_DIR to another folder.",
+                self._t(f"history.err.{_DOING[doing]}", reason=_reason(exc)),
+                hint=self._t("history.err.os_hint"),
             ) from exc
 
     def _sqlite_error(self, exc: sqlite3.Error, doing: str) -> DataError:
@@ -373,28 +399,27 @@ class History:
             return self._damaged()
         if kind == "busy":
             return DataError(
-                f"The quiz history {self.path} is in use by another infoblad that did not finish"
-                f" within {BUSY_TIMEOUT:g} seconds. It was left untouched.",
-                hint="Wait until the other quiz has finished, then try again.",
+                self._t("history.err.busy", seconds=f"{BUSY_TIMEOUT:g}"),
+                hint=self._t("history.err.busy_hint"),
             )
+        # SQLite's own words (e.g. 'disk I/O error', 'attempt to write a readonly database'),
+        # never a row's text: Python's decode errors quote the row, and rows hold answers.
+        reason = str(exc).split(" with text ")[0]
         return DataError(
-            f"Could not {doing} the quiz history {self.path}: {exc}. It was left untouched.",
-            hint="Check that the disk is not full and that you may write to the folder,"
-            " or set INFOBLAD_DATA_DIR to another folder.",
+            self._t(f"history.err.{_DOING[doing]}", reason=reason), hint=self._t("history.err.sqlite_hint")
         )
 
     def _damaged(self) -> DataError:
-        return DataError(
-            f"The quiz history {self.path} is damaged or is not an infoblad history. It was left untouched.",
-            hint=_DAMAGED_HINT,
-        )
+        return DataError(self._t("history.err.damaged"), hint=self._t("history.err.damaged_hint"))
 
     def _newer(self, version: int) -> DataError:
         return DataError(
-            f"The quiz history {self.path} was made by a newer infoblad (history version {version};"
-            f" this infoblad knows up to version {len(_MIGRATIONS)}). It was left untouched.",
-            hint="Update infoblad (for example: pip install --upgrade infoblad), then try again.",
+            self._t("history.err.newer", version=version, known=len(_MIGRATIONS)),
+            hint=self._t("history.err.newer_hint"),
         )
+
+
+_DOING = {"save to": "save", "read": "read", "clear": "clear", "delete": "delete"}
 
 
 # ---------------------------------------------------------------- helpers
@@ -463,6 +488,9 @@ _ERROR, _BUSY, _LOCKED, _CORRUPT, _NOTADB = 1, 5, 6, 11, 26
 
 def _kind(exc: sqlite3.Error) -> str:
     """'damaged', 'busy' or 'other' for an SQLite error."""
+    text = str(exc)
+    if text.startswith("Could not decode to UTF-8"):  # Python's: text that is not UTF-8 in a row
+        return "damaged"
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         primary = code & 0xFF
@@ -471,7 +499,6 @@ def _kind(exc: sqlite3.Error) -> str:
             return "damaged"
         return "busy" if primary in (_BUSY, _LOCKED) else "other"
     # Python 3.10 has no error codes: go by SQLite's (stable, English) messages.
-    text = str(exc)
     if any(sign in text for sign in ("not a database", "malformed", "no such table", "no such column")):
         return "damaged"
     return "busy" if "locked" in text or "busy" in text else "other"
