@@ -84,7 +84,7 @@ class FileCache:
         self.path = base / f"content-{key:08x}-{lang}.json"
         try:
             with self.path.open("rb") as handle:
-                stored = json.loads(handle.read())
+                stored = json.loads(handle.read().decode("utf-8", "surrogatepass"))
             if stored.get("format") == cache_format() and stored.get("root") == str(root.resolve()):
                 self.entries = stored["files"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -107,7 +107,8 @@ class FileCache:
 
         payload = {"format": cache_format(), "root": str(root.resolve()), "files": self.entries}
         try:
-            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            # surrogatepass: a folder name that is not UTF-8 reaches us as lone surrogates.
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
             write_atomic(self.path, data, make_parents=True)
         except OSError:
             return  # a cache that cannot be written only costs time

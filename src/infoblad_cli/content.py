@@ -9,6 +9,7 @@ Validation runs on every load, so the cache can never hide a problem.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -50,19 +51,79 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
     parsed (all of them, not only the first). Problems inside a file that
     parsed are returned in its Layer, so that every problem can be listed.
     """
+    found, problems = read_layer_and_problems(root, lang, partial, use_cache)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a folder we may not look into still is one."""
+    import stat
+
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _content_file(path: Path) -> Problem | bool:
+    """Is there a content file at ``path``? False: no; True: a regular file; else the problem.
+
+    A name that is taken by something else (a folder, a FIFO, a device, a link to nowhere
+    or in a circle) is a problem to report, never a file to skip in silence or to read
+    (reading a FIFO or /dev/zero would hang or fill the memory).
+    """
+    import errno
+    import stat
+
+    file = str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return Problem(file, "this is a link to a file that does not exist", expected="a YAML file")
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(
+                file, "this is a link that points (via other links) to itself", expected="a YAML file"
+            )
+        return Problem(file, f"cannot read the file: {exc.strerror or exc}")
+    if stat.S_ISREG(mode):
+        return True
+    what = (
+        "a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+    )
+    return Problem(file, f"this is {what}, not a file", expected="a YAML file")
+
+
+def read_layer_and_problems(
+    root: Path, lang: str, partial: bool, use_cache: bool = True
+) -> tuple[dict[str, Layer], list[Problem]]:
+    """Like ``read_layer``, but the files that could be read are returned with the problems of
+    those that could not: their references are still checked, so every problem shows at once."""
     from .fileio import read_bytes
 
     folder = root / lang
     found: dict[str, Layer] = {}
-    if not folder.is_dir():
-        return found
+    problems: list[Problem] = []
+    if not _is_folder(folder):
+        return found, problems
+    try:
+        os.listdir(folder)
+    except OSError as exc:  # e.g. a folder with mode 000: say so, do not skip it
+        return found, [Problem(str(folder), f"cannot read the folder: {exc.strerror or exc}")]
     from .cache import FileCache
 
     cache = FileCache(root, lang) if use_cache else None
-    problems: list[Problem] = []
     for kind, name in _FILES.items():
         path = folder / name
-        if not path.is_file():
+        state = _content_file(path)
+        if state is False:
+            continue
+        if isinstance(state, Problem):
+            problems.append(state)
             continue
         file = str(path)
         try:
@@ -84,9 +145,7 @@ def read_layer(root: Path, lang: str, partial: bool, use_cache: bool = True) -> 
             problems.extend(exc.problems)
     if cache is not None:
         cache.save(root)
-    if problems:
-        raise ContentError(problems)
-    return found
+    return found, problems
 
 
 def _to_cache(layer: Layer) -> dict[str, Any]:
@@ -125,8 +184,12 @@ def stray_files(root: Path) -> list[Problem]:
     except OSError as exc:
         return [Problem(str(root), f"cannot read the folder: {exc.strerror or exc}")]
     for child in children:
-        if child.is_dir() and child.name in LANGUAGES:
-            for item in sorted(child.iterdir()):
+        if _is_folder(child) and child.name in LANGUAGES:
+            try:
+                items = sorted(child.iterdir())
+            except OSError:  # reported by read_layer_and_problems
+                continue
+            for item in items:
                 if item.name not in _FILES.values() and item.suffix.lower() in (".yaml", ".yml"):
                     close = difflib.get_close_matches(item.stem, list(_FILES), n=1)
                     problems.append(
@@ -138,7 +201,7 @@ def stray_files(root: Path) -> list[Problem]:
                             severity="warning",
                         )
                     )
-        elif child.is_dir() and not child.name.startswith("."):
+        elif _is_folder(child) and not child.name.startswith("."):
             problems.append(
                 Problem(
                     str(child),
@@ -210,13 +273,23 @@ def _stack(layers: Sequence[dict[str, Layer]]) -> tuple[_Layered, list[Problem]]
     return stacked, problems
 
 
-def _references(stacked: _Layered) -> list[Problem]:
-    """Every ID that one entry names must exist."""
+_GROUP_KIND = {"themes": "quiz", "questions": "quiz", "contacts": "contact"}
+
+
+def _references(stacked: _Layered, unread: Iterable[str] = ()) -> list[Problem]:
+    """Every ID that one entry names must exist.
+
+    References into a kind of which a file could not be read are not checked: its
+    entries are unknown, and 'does not exist' would be a false alarm next to the real problem.
+    """
     lists = stacked.lists
     known = {**lists, "personal": stacked.docs["personal"]["entries"]}
     problems: list[Problem] = []
+    unsure = set(unread)
 
     def need(group: str, owner_group: str, owner: str, field: str, ids: Iterable[str]) -> None:
+        if _GROUP_KIND.get(group, group) in unsure:
+            return
         for ref in ids:
             if ref and ref not in known[group]:
                 import difflib
@@ -307,25 +380,34 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
     return bundle, problems
 
 
-def check_pack_dirs(packs: Sequence[Path]) -> list[Path]:
+def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Path]:
     """Refuse content folders that do not exist (a usage error: the option is wrong)."""
+    import stat
+
+    from .strings import t
+
     result = []
     for given in packs:
         pack = given.expanduser()
-        if not pack.is_dir():
-            raise UsageError(
-                f"Content folder not found: {given}",
-                hint="Give an existing folder to --content-dir (or INFOBLAD_CONTENT_DIR).",
+        try:
+            mode = pack.stat().st_mode
+        except (OSError, ValueError) as exc:
+            missing = isinstance(exc, (FileNotFoundError, NotADirectoryError, ValueError))
+            message = (
+                t(lang, "pack.not_found", folder=given)
+                if missing
+                else t(lang, "pack.unreadable", folder=given, reason=getattr(exc, "strerror", None) or exc)
             )
-        if not any((pack / lang).is_dir() for lang in LANGUAGES) and any(
-            (pack / name).is_file() for name in _FILES.values()
+            raise UsageError(message, hint=t(lang, "pack.hint")) from None
+        if not stat.S_ISDIR(mode):
+            raise UsageError(t(lang, "pack.is_file", folder=given), hint=t(lang, "pack.hint"))
+        if not any(_is_folder(pack / code) for code in LANGUAGES) and any(
+            _content_file(pack / name) is True for name in _FILES.values()
         ):
             # e.g. mypack/nl given instead of mypack: its files would silently be ignored
             raise UsageError(
-                f"{given} holds content files itself, but a content pack keeps them in language "
-                f"folders ({', '.join(LANGUAGES)}).",
-                hint=f"Give the folder above it ({pack.resolve().parent}), or move the files into "
-                f"{pack / 'nl'}.",
+                t(lang, "pack.files_in_top", folder=given, languages=", ".join(LANGUAGES)),
+                hint=t(lang, "pack.files_in_top_hint", parent=pack.resolve().parent, target=pack / "nl"),
             )
         result.append(pack)
     return result
@@ -337,14 +419,17 @@ def build(
     """Read and layer everything for one language; return the bundle and all problems."""
     problems: list[Problem] = []
     layers: list[dict[str, Layer]] = []
+    unread: set[str] = set()  # kinds of which a file could not be read: references to them are unsure
     for index, root in enumerate([builtin_dir(), *packs]):
-        try:
-            layers.append(read_layer(root, lang, partial=index > 0, use_cache=use_cache))
-        except ContentError as exc:
-            problems.extend(exc.problems)
+        layer, trouble = read_layer_and_problems(root, lang, partial=index > 0, use_cache=use_cache)
+        layers.append(layer)
+        problems.extend(trouble)
+        if any(p.file == str(root / lang) for p in trouble):  # the whole language folder
+            unread.update(_FILES)
+        unread.update(kind for kind, name in _FILES.items() if any(p.file.endswith(name) for p in trouble))
     stacked, found = _stack(layers)
     problems.extend(found)
-    problems.extend(_references(stacked))
+    problems.extend(_references(stacked, unread))
     bundle, found = _finish(lang, stacked, packs)
     problems.extend(found)
     return bundle, problems
@@ -540,7 +625,7 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
     for pack in packs:
         problems.extend(stray_files(pack))
         problems.extend(check_claims(pack, DEFAULT_LANG))  # a pack's claims.yaml, where it has one
-        if not any((pack / lang).is_dir() for lang in LANGUAGES):
+        if not any(_is_folder(pack / lang) for lang in LANGUAGES):
             problems.append(
                 Problem(
                     str(pack),

@@ -508,20 +508,37 @@ def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> Non
             return [(k, e) for k, v in value.items() if isinstance(v, tuple) for e in v]
         return []
 
+    def raw_lines(key: str, group: str) -> dict[str, list[int]]:
+        """Where each ID stands in the file, in order: the line of the second one is the one to fix."""
+        raw = data.get(key)
+        if isinstance(raw, dict) and group != key:
+            raw = raw.get(group)
+        found: dict[str, list[int]] = {}
+        for item in raw if isinstance(raw, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                line = item.get(LINES_KEY, {}).get("id") or item.get(LINE_KEY)
+                found.setdefault(item["id"].strip(), []).append(int(line or 0))
+        return found
+
     for key, value in out.items():
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
+        lines: dict[str, dict[str, list[int]]] = {}
         for group, entry in entries(key, value):
             entry_id = getattr(entry, "id", None)
             if entry_id is None:
                 continue
             if entry_id in seen:
+                where = lines.setdefault(group, raw_lines(key, group)).get(entry_id, [])
+                first = where[0] if where else None
                 c.add(
-                    f"the ID '{entry_id}' is used twice in '{group}'",
+                    f"the ID '{entry_id}' is used twice in '{group}'"
+                    + (f" (first on line {first})" if first else ""),
+                    line=where[seen[entry_id]] if len(where) > seen[entry_id] else None,
                     entry=entry_id,
                     field="id",
                     expected="a different ID for each entry",
                 )
-            seen.add(entry_id)
+            seen[entry_id] = seen.get(entry_id, 0) + 1
 
 
 # The fields that hold references to other entries: the only ones checked across files.
