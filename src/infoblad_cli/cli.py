@@ -35,9 +35,9 @@ def _debug() -> bool:
 
 
 def err_console() -> "Console":
-    from rich.console import Console
+    from .term import console as safe_console
 
-    console = Console(
+    console = safe_console(
         stderr=True,
         markup=False,
         emoji=False,
@@ -58,16 +58,16 @@ def report(error: InfobladError) -> None:
 
     from rich.text import Text
 
-    from .fileio import strip_controls
     from .strings import t
+    from .term import clean
 
     console = err_console()
-    width = max(20, console.width)
+    width = console.width
     label = t(_RUN["lang"] or _env_lang_or_default(), "error.label")
     # Wrapped only at spaces: a file path or a command stays whole, so it can be copied.
     # Control characters (from a typed argument, say) never reach the terminal.
     lines = textwrap.wrap(
-        f"{label} " + strip_controls(error.message),
+        f"{label} " + clean(error.message),
         width,
         break_long_words=False,
         break_on_hyphens=False,
@@ -75,7 +75,7 @@ def report(error: InfobladError) -> None:
     )
     first = Text(label, style="bold red") + Text(lines[0][len(label) :])
     console.print(Text("\n").join([first, *(Text(line) for line in lines[1:])]), soft_wrap=True)
-    for paragraph in strip_controls(error.hint or "").splitlines():
+    for paragraph in clean(error.hint or "").splitlines():
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
         console.print(Text("\n".join(wrapped)), soft_wrap=True)
 
@@ -88,8 +88,11 @@ class InfobladGroup(TyperGroup):
     ) -> Any:
         # Click never formats help narrower than 50 columns; on a narrow terminal we want
         # it to fit. Subcommands inherit the width from this context.
-        extra.setdefault("terminal_width", terminal_width() - 2)  # Click's own margin
-        return super().make_context(info_name, args, parent=parent, **extra)
+        extra.setdefault("terminal_width", max(1, terminal_width() - 2))  # Click's own margin
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except OSError as error:  # --help into a closed pipe, say
+            raise _output_failure(error) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -99,6 +102,25 @@ class InfobladGroup(TyperGroup):
                 raise
             report(error)
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            # Click would turn a broken pipe into exit 1 ('nothing found'): main() decides instead.
+            raise _output_failure(error) from None
+
+
+def _output_failure(error: OSError) -> BaseException:
+    """Standard output's errors become OutputFailed; any other OSError stays what it is."""
+    from .errors import OutputFailed
+
+    return OutputFailed(error) if _is_output_error(error) else error
+
+
+def _is_output_error(error: OSError) -> bool:
+    import errno
+
+    codes = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", -1)}
+    if os.name == "nt":
+        codes.add(errno.EINVAL)  # how Windows reports a pipe whose reader has gone
+    return isinstance(error, BrokenPipeError) or error.errno in codes
 
 
 app = typer.Typer(
@@ -178,7 +200,7 @@ class Options:
         self.lang = _resolve_lang(lang or parent.get("lang")) if use_env_lang else "nl"
         _RUN["lang"] = self.lang  # ... and the language
         self.json = json or bool(parent.get("json"))
-        self.packs = _resolve_packs(content_dir or parent.get("content_dir"))
+        self.packs = _resolve_packs(content_dir or parent.get("content_dir"), self.lang)
 
     def bundle(self) -> "m.Bundle":
         from .content import load_bundle
@@ -188,9 +210,11 @@ class Options:
         try:
             return load_bundle(self.lang, self.packs)
         except ContentError as error:
+            from .term import command_line
+
             # Name the packs in the hint: a plain 'infoblad validate' would not check them.
-            folders = " ".join(f'"{p}"' if " " in str(p) else str(p) for p in self.packs)
-            error.hint = t(self.lang, "error.validate_hint", command=f"infoblad validate {folders}".strip())
+            command = command_line(["infoblad", "validate", *(str(p) for p in self.packs)])
+            error.hint = t(self.lang, "error.validate_hint", command=command)
             raise
 
     def writer(self) -> "Writer":
@@ -214,20 +238,21 @@ def _resolve_lang(value: "Lang | str | None") -> str:
     if not env:
         return "nl"
     if env not in ("nl", "en"):
-        raise UsageError(
-            f"INFOBLAD_LANG is set to '{env}', which is not a language of infoblad.",
-            hint="Use nl or en, or unset INFOBLAD_LANG.",
-        )
+        from .strings import t
+
+        # The value as it is (the error report shows control characters as escapes), not stripped.
+        raw = os.environ.get("INFOBLAD_LANG", "")
+        raise UsageError(t("nl", "lang.bad_env", value=raw), hint=t("nl", "lang.bad_env_hint"))
     return env
 
 
-def _resolve_packs(dirs: Optional[list[Path]]) -> list[Path]:
+def _resolve_packs(dirs: Optional[list[Path]], lang: str = "nl") -> list[Path]:
     from .content import check_pack_dirs
 
     if not dirs:
         env = os.environ.get("INFOBLAD_CONTENT_DIR", "")
         dirs = [Path(part) for part in env.split(os.pathsep) if part.strip()]
-    return check_pack_dirs(dirs)
+    return check_pack_dirs(dirs, lang)
 
 
 def _no_color(plain: bool, stream: Any) -> bool:
@@ -240,19 +265,19 @@ def _no_color(plain: bool, stream: Any) -> bool:
 
 
 def terminal_width() -> int:
-    """The usable width: the terminal's, or 80 when unknown (or when COLUMNS is 0 or nonsense)."""
+    """The usable width: the terminal's (however narrow), or 80 when unknown or nonsense."""
     import shutil
 
     columns = shutil.get_terminal_size((80, 24)).columns
-    return columns if columns >= 20 else 80
+    return columns if columns >= 1 else 80
 
 
 def make_console(plain: bool) -> "Console":
     """The stdout console: colour only on a terminal, never with --plain/NO_COLOR/TERM=dumb."""
-    from rich.console import Console
+    from .term import console as safe_console
 
     no_color = _no_color(plain, sys.stdout)
-    console = Console(
+    console = safe_console(
         markup=False,
         emoji=False,
         highlight=False,
@@ -537,11 +562,14 @@ def validate_command(
 
     Exit 0 when all is well, 1 when something must be fixed. Warnings (a file
     that is never read, an entry in one language only) do not fail the check."""
-    # validate reports in one language whatever INFOBLAD_LANG says, so a bad value cannot stop it.
+    # validate reports in one language whatever INFOBLAD_LANG says, so a bad value cannot stop it;
+    # its error messages follow a valid INFOBLAD_LANG.
+    _RUN["lang"] = _env_lang_or_default()
     opts = Options(ctx, None, json, plain, None if dirs else content_dir, use_env_lang=False)
+    _RUN["lang"] = _env_lang_or_default()
     from . import content as c
 
-    packs = c.check_pack_dirs(dirs) if dirs else opts.packs
+    packs = c.check_pack_dirs(dirs, _RUN["lang"]) if dirs else opts.packs
     report_ = c.validate(packs)
     if opts.json:
         from .render import write_json
@@ -679,7 +707,8 @@ def export_command(
     from .strings import t
 
     to_stdout = output is None or str(output) == "-"
-    if not to_stdout and not str(output).strip():
+    # -o "" reaches us as Path('.'): the current folder, never a file name.
+    if not to_stdout and (not str(output).strip() or str(output) == "."):
         raise UsageError(t(opts.lang, "export.no_name"))
     if format is None:
         suffix = "" if to_stdout or output is None else output.suffix.lower()
@@ -747,13 +776,29 @@ def _quiz_page(
 
 def _export_target(opts: Options, output: Path, force: bool) -> Path:
     """The file to write: refuse to replace what the user did not ask to replace."""
+    import stat
+
     from .strings import t
 
-    if not output.exists():
+    try:
+        # lstat, not exists(): a link to nowhere, or in a circle, is something the user has.
+        info = output.lstat()
+    except FileNotFoundError:
         return output
+    except OSError as error:
+        raise InfobladError(
+            t(opts.lang, "export.cannot_write", file=output, reason=error.strerror or error),
+            hint=t(opts.lang, "export.cannot_write_hint"),
+        ) from None
     if not force:
         raise UsageError(t(opts.lang, "export.exists", file=output), hint=t(opts.lang, "export.exists_hint"))
-    real = output.resolve()  # through a link: the link stays, its file gets the export
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            real = output.resolve(strict=True)  # through a link: the link stays, its file gets the export
+        except (OSError, RuntimeError):  # to nowhere or in a circle: --force replaces the link itself
+            return output
+    else:
+        real = output
     if not real.is_file():
         raise UsageError(
             t(opts.lang, "export.not_a_file", file=output), hint=t(opts.lang, "export.stdout_hint")
@@ -836,16 +881,19 @@ def quiz_command(
     # file already exists.
     result_target = _result_target(opts, result_file, force) if result_file is not None else None
     theme_ids = [th.id for th in bundle.quiz_themes]
-    if theme is not None and theme not in theme_ids:
-        unknown_theme(opts.lang, theme, theme_ids)
+    if theme is not None:
+        theme = theme.strip().lower()  # IDs are lower-case slugs: IN-HET-MOMENT means in-het-moment
+        if theme not in theme_ids:
+            unknown_theme(opts.lang, theme, theme_ids)
     only: Optional[list[str]] = None
     store = None
     if retry_missed or not no_save:
         from .history import History, default_path
 
-        # Read the history before the first question: a damaged file is reported now,
-        # not after the user has answered everything.
-        store = History(default_path())
+        # Check the history before the first question: a damaged file is reported now,
+        # not after the user has answered everything. Every page, not only the newest row.
+        store = History(default_path(), opts.lang)
+        store.check()
         earlier = store.attempts(limit=1)
     if retry_missed:
         assert store is not None
@@ -879,18 +927,32 @@ def quiz_command(
         assert answers is not None
         # Commas or spaces between answers; a trailing comma is forgiven.
         given = [part for part in re.split(r"[,\s]+", answers.strip().strip(",")) if part]
+        # After --retry-missed the again-command is empty; the same command without --answers shows them.
+        see = again or _again_command(opts, seed, count, theme, False, retry_missed=True)
         if len(given) != total:
+            key = "quiz.answers_count"
+            if len(given) == 1 and total != 1:
+                key = "quiz.answers_count_one"
+            elif total == 1 and len(given) != 1:
+                key = "quiz.answers_count_of_one"
             raise UsageError(
-                t(opts.lang, "quiz.answers_count", given=len(given), needed=total),
-                hint=t(opts.lang, "quiz.answers_hint", command=again),
+                t(opts.lang, key, given=len(given), needed=total),
+                hint=t(opts.lang, "quiz.answers_hint", command=see),
             )
         for number, (asked, text) in enumerate(zip(quiz.asked, given, strict=True), 1):
             try:
                 engine.parse_answer(asked, text)
             except engine.AnswerError:
                 raise UsageError(
-                    t(opts.lang, "quiz.answers_value", number=number, text=text, low=1, high=asked.choices),
-                    hint=t(opts.lang, "quiz.answers_hint", command=again),
+                    t(
+                        opts.lang,
+                        "quiz.answers_value",
+                        number=number,
+                        text=show.shorten(text),
+                        low=1,
+                        high=asked.choices,
+                    ),
+                    hint=t(opts.lang, "quiz.answers_hint", command=see),
                 ) from None
         supply = iter(given)
 
@@ -918,7 +980,7 @@ def quiz_command(
                 raise EOFError
             text = line.rstrip("\r\n")
         if display is not None and not interactive:
-            display.wrap(display.t("quiz.you_chose", answer=text.strip()), style="bold")
+            display.wrap(display.t("quiz.you_chose", answer=show.shorten(text.strip())), style="bold")
         return text
 
     def tell(outcome: engine.Outcome) -> None:
@@ -933,6 +995,11 @@ def quiz_command(
         err_console().print("\n" + t(opts.lang, "quiz.interrupted"), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except engine.QuizIncomplete as incomplete:
+        if interactive:  # Ctrl-D at the prompt: a person stopped, not a script that ran short
+            raise InfobladError(
+                t(opts.lang, "quiz.stopped_eof", answered=incomplete.answered, needed=incomplete.needed),
+                hint=t(opts.lang, "quiz.stopped_eof_hint", command=again or "infoblad quiz --retry-missed"),
+            ) from None
         raise InfobladError(
             t(opts.lang, "quiz.incomplete", answered=incomplete.answered, needed=incomplete.needed),
             hint=t(opts.lang, "quiz.incomplete_hint", needed=incomplete.needed),
@@ -950,8 +1017,8 @@ def quiz_command(
         try:
             store.save(cast(Attempt, engine.attempt(result, taken_at)))
             saved = True
-        except DataError as error:  # show the result all the same; then say it was not saved
-            not_saved = error
+        except DataError as error:  # show the result all the same; then say where it was kept
+            not_saved = _keep_elsewhere(opts, store.path, error, result, theme, retry_missed)
     not_written: Optional[InfobladError] = None
     if result_target is not None:
         from . import result_file as results
@@ -1020,13 +1087,21 @@ def _write_result(opts: Options, target: Path, data: bytes, quiet: bool = False)
     return None
 
 
-def _again_command(opts: Options, seed: int, count: int, theme: Optional[str], retry: bool) -> str:
-    """The command that asks the very same questions again ('' after --retry-missed: it changes)."""
+def _again_command(
+    opts: Options, seed: int, count: int, theme: Optional[str], retry: bool, retry_missed: bool = False
+) -> str:
+    """The command that asks the very same questions again ('' after --retry-missed: it changes).
+
+    With ``retry_missed``: the --retry-missed command itself, which shows this run's questions.
+    """
     if retry:
         return ""
     from .quiz import DEFAULT_COUNT
+    from .term import command_line
 
-    parts = ["infoblad", "quiz", "--seed", str(seed)]
+    parts = (
+        ["infoblad", "quiz", "--retry-missed"] if retry_missed else ["infoblad", "quiz", "--seed", str(seed)]
+    )
     if count != DEFAULT_COUNT:
         parts += ["--count", str(count)]
     if theme:
@@ -1034,8 +1109,38 @@ def _again_command(opts: Options, seed: int, count: int, theme: Optional[str], r
     if opts.lang != "nl":
         parts += ["--lang", opts.lang]
     for pack in opts.packs:
-        parts += ["--content-dir", f'"{pack}"' if " " in str(pack) else str(pack)]
-    return " ".join(parts)
+        parts += ["--content-dir", str(pack)]
+    return command_line(parts)
+
+
+def _keep_elsewhere(
+    opts: Options, history: Path, error: InfobladError, result: Any, theme: Optional[str], retry: bool
+) -> InfobladError:
+    """The history could not take the result: keep it in a result file next to it, and say where."""
+    from . import result_file as results
+    from .strings import t
+    from .term import quote
+
+    data = results.dumps(results.from_result(result, _today(), results.mode_of(theme, retry=retry)))
+    try:
+        history.parent.mkdir(parents=True, exist_ok=True)
+        for number in range(1, 1000):
+            kept = history.parent / f"infoblad-result-{_today()}{'' if number == 1 else f'-{number}'}.json"
+            try:
+                # O_EXCL: a second quiz on the same day gets its own file, never an older one.
+                fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            break
+        else:
+            raise FileExistsError(17, "too many result files", str(kept))
+    except OSError as problem:
+        error.hint = (error.hint or "") + "\n" + t(opts.lang, "quiz.kept_nowhere", reason=problem.strerror)
+        return error
+    error.hint = t(opts.lang, "quiz.kept_elsewhere", file=quote(str(kept))) + "\n" + (error.hint or "")
+    return error
 
 
 def _quiz_writer(opts: Options, to_stderr: bool) -> "Writer":
@@ -1105,7 +1210,7 @@ def history_command(
     from .strings import t
 
     path = default_path()
-    store = History(path)
+    store = History(path, opts.lang)
     if export:
         if clear:
             raise UsageError(t(opts.lang, "result.export_and_clear"))
@@ -1124,7 +1229,10 @@ def history_command(
             store.remove_file()
             _say(opts, t(opts.lang, "history.removed"))
             return
-        if count and not _confirm(opts, t(opts.lang, "history.clear_confirm", count=count), yes):
+        question = t(
+            opts.lang, "history.clear_confirm_one" if count == 1 else "history.clear_confirm", count=count
+        )
+        if count and not _confirm(opts, question, yes):
             _say(opts, t(opts.lang, "history.kept"))
             return
         removed = store.clear() if count else 0
@@ -1133,7 +1241,9 @@ def history_command(
 
             write_json({"lang": opts.lang, "deleted": removed})
         else:
-            opts.writer().wrap(t(opts.lang, "history.cleared", count=removed))
+            opts.writer().wrap(
+                t(opts.lang, "history.cleared_one" if removed == 1 else "history.cleared", count=removed)
+            )
         return
     attempts = store.attempts()
     trend = store.trend()
@@ -1399,10 +1509,81 @@ def _app_for(args: list[str]) -> typer.Typer:
     return single
 
 
+class _ClosedStream:
+    """Standard output when the process started without one (``>&-``): writing is an error.
+
+    Python sets ``sys.stdout`` to None then, and Rich silently writes nowhere: a command
+    would 'succeed' having shown nothing. A command that writes no output (export -o FILE)
+    still works.
+    """
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _guard_standard_streams() -> None:
+    """Make closed stdout/stderr safe: writes to stdout fail loudly, the fds are not reused."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(fd)
+        except OSError:
+            # Hold the fd with /dev/null, or the next file opened (the history!) would get it.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            if devnull != fd:
+                os.close(devnull)
+        setattr(sys, name, _ClosedStream() if name == "stdout" else open(os.devnull, "w"))  # noqa: SIM115
+
+
+def _end_quietly(code: int) -> NoReturn:
+    """Exit without Python's own flush at exit failing again on a broken stdout."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    sys.exit(code)
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    import errno
+    import signal
+
+    from .strings import t
+
+    if (
+        isinstance(error, BrokenPipeError)
+        or error.errno == errno.EPIPE
+        or (os.name == "nt" and error.errno == errno.EINVAL)
+    ):
+        # The reader has gone (| head): end quietly, as tools stopped by SIGPIPE do (128 + 13).
+        _end_quietly(128 + getattr(signal, "SIGPIPE", 13) if os.name != "nt" else 0)
+    lang = _RUN["lang"] or _env_lang_or_default()
+    reason = t(lang, "output.closed") if error.errno == errno.EBADF else (error.strerror or str(error))
+    report(InfobladError(t(lang, "output.failed", reason=reason), hint=t(lang, "output.hint")))
+    _end_quietly(1)
+
+
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
     import codecs
 
+    from .errors import OutputFailed, Terminated
+
+    _RUN.update(lang=None, plain=False)
+    _guard_standard_streams()
     codecs.register_error("infoblad", _encoding_fallback)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -1412,18 +1593,42 @@ def main() -> None:
             except (ValueError, OSError):  # pragma: no cover - detached or odd streams
                 pass
     try:
-        _app_for(sys.argv[1:])(prog_name="infoblad")
+        try:
+            _app_for(sys.argv[1:])(prog_name="infoblad")
+        finally:
+            # What Python would flush at exit, flushed here where a failure can still be told.
+            sys.stdout.flush()
     except KeyboardInterrupt:
-        sys.stderr.write("\nInterrupted.\n")
+        from .strings import t
+
+        sys.stderr.write("\n" + t(_RUN["lang"] or _env_lang_or_default(), "error.interrupted") + "\n")
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as stop:  # SIGTERM/SIGHUP during a write: cleaned up, now end as asked
+        _end_quietly(128 + stop.signum)
+    except OutputFailed as failed:
+        _output_failed(failed.error)
     except InfobladError as error:  # raised outside a command, e.g. in completion
         report(error)
         sys.exit(error.exit_code)
+    except OSError as error:
+        if not _is_output_error(error):
+            _internal_error(error)
+        _output_failed(error)
     except Exception as error:  # a bug: say so plainly, show the trace only on request
-        if _debug():
-            raise
-        sys.stderr.write(
-            f"infoblad stopped because of an internal error ({type(error).__name__}: {error}).\n"
-            "Run it again with INFOBLAD_DEBUG=1 to see the details, and report them.\n"
-        )
-        sys.exit(1)
+        _internal_error(error)
+
+
+def _internal_error(error: Exception) -> NoReturn:
+    if _debug():
+        raise error
+    from .strings import t
+    from .term import clean
+
+    lang = _RUN["lang"] or _env_lang_or_default()
+    sys.stderr.write(
+        t(lang, "error.internal", error=clean(f"{type(error).__name__}: {error}"))
+        + "\n"
+        + t(lang, "error.internal_hint")
+        + "\n"
+    )
+    sys.exit(1)

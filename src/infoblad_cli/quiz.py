@@ -168,7 +168,9 @@ def parse_answer(asked: Asked, text: str) -> int:
     cleaned = text.replace("\ufeff", "").strip().lower().rstrip(".)")  # a BOM from Notepad
     letters = bool(asked.order)
     high = asked.choices
-    if cleaned.isdigit() and 1 <= int(cleaned) <= high:
+    # ASCII digits only, and few: '²', '①' or '٣' pass isdigit() but are no answer, and int()
+    # of thousands of digits raises ValueError.
+    if cleaned.isascii() and cleaned.isdecimal() and len(cleaned) <= 3 and 1 <= int(cleaned) <= high:
         return int(cleaned)
     if letters and len(cleaned) == 1 and cleaned in LETTERS[:high]:
         return LETTERS.index(cleaned) + 1

@@ -20,6 +20,7 @@ from . import kinds as k
 from . import models as m
 from . import outline as o
 from .strings import t
+from .term import clean_json, clean_text
 
 MAX_WIDTH = 100
 
@@ -43,7 +44,7 @@ class Writer:
         self.console = console
         self.lang = lang
         self.plain = plain
-        self.width = max(20, min(console.width, MAX_WIDTH))
+        self.width = max(1, min(console.width, MAX_WIDTH))
         # Without colour there is nothing for Rich to do: write the text straight out
         # (our own wrapping already made the lines). Noticeably quicker for long pages.
         self.direct = console.color_system is None
@@ -56,7 +57,8 @@ class Writer:
         return "" if self.plain else style
 
     def emit(self, text: Text) -> None:
-        """Print one line (or pre-wrapped lines) as they are."""
+        """Print one line (or pre-wrapped lines) as they are, never a control character."""
+        text = clean_text(text)
         if self.direct:
             self.console.file.write(text.plain + "\n")
         else:
@@ -122,6 +124,11 @@ class Writer:
         width = max((len(label) for label, _ in rows), default=0)
         for label, value in rows:
             first = f"{label}:".ljust(width + 2) if label else " " * (width + 2)
+            if self.width - indent - len(first) < 10:  # a narrow screen: the value under its label
+                if label:
+                    self.emit(Text(" " * indent + f"{label}:", style=self.style("bold")))
+                self.wrap(value, indent + 2)
+                continue
             body = textwrap.wrap(
                 value,
                 width=max(10, self.width - indent - len(first)),
@@ -163,7 +170,12 @@ def write_json(data: Any) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Text meant for a file or a script goes out as UTF-8, whatever the console's encoding."""
+    """Text meant for a file or a script goes out as UTF-8, whatever the console's encoding.
+
+    Control characters, bidi overrides and lone surrogates go out as JSON-style ``\\uXXXX``
+    escapes: in JSON that is the very same data, in Markdown or HTML harmless text.
+    """
+    text = clean_json(text)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # pragma: no cover - a stdout without a byte buffer
         sys.stdout.write(text)
@@ -282,7 +294,7 @@ def home(w: Writer, bundle: m.Bundle, version: str | None = None) -> None:
         line.append(command, style=w.style(STYLE_COMMAND))
         line.append(" " * (width - len(command)))
         description = textwrap.wrap(
-            w.t(f"cmd.{name}"), width=max(20, w.width - width - 2), subsequent_indent=" " * (width + 2)
+            w.t(f"cmd.{name}"), width=max(10, w.width - width - 2), subsequent_indent=" " * (width + 2)
         )
         line.append("\n".join(description))
         w.emit(line)
@@ -351,7 +363,7 @@ def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> No
         if not w.plain:
             for start, end in hit.spans:
                 snippet.stylize("bold yellow", start, end)
-        for line in snippet.wrap(w.console, max(20, w.width - 2)):
+        for line in snippet.wrap(w.console, max(1, w.width - 2)):
             line.rstrip()
             w.emit(Text("  ") + line)
         w.command(hit.command, 2)

@@ -55,14 +55,18 @@ def prompt_text(w: Writer, asked: Asked) -> str:
     return w.t("quiz.prompt", low=1, high=asked.choices)
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """What the user typed, cut short: a pasted page or 5,000 digits need not come back whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def hint(w: Writer, error: AnswerError) -> str:
     if not error.text.strip():
         return w.t("quiz.hint_empty", high=error.high)
+    typed = shorten(error.text.strip())
     if error.letters:
-        return w.t(
-            "quiz.hint_options", text=error.text.strip(), high=error.high, letter=LETTERS[error.high - 1]
-        )
-    return w.t("quiz.hint_rating", text=error.text.strip())
+        return w.t("quiz.hint_options", text=typed, high=error.high, letter=LETTERS[error.high - 1])
+    return w.t("quiz.hint_rating", text=typed)
 
 
 _VERDICT_STYLE = {
