@@ -41,7 +41,7 @@ def test_env_lang_gives_english(run) -> None:
 def test_bad_env_lang_is_a_usage_error(run) -> None:
     result = run("narratives", env={"INFOBLAD_LANG": "fr"})
     assert result.exit_code == 2
-    assert "INFOBLAD_LANG" in result.stderr and "nl or en" in result.stderr
+    assert "INFOBLAD_LANG" in result.stderr and "nl of en" in result.stderr
 
 
 def test_bad_lang_option_is_a_usage_error(run) -> None:
@@ -205,7 +205,7 @@ def main_raising(monkeypatch, error: BaseException, *argv: str) -> SystemExit:  
 def test_an_internal_error_is_a_plain_message_unless_debugging(monkeypatch, capsys) -> None:
     assert main_raising(monkeypatch, RuntimeError("boom"), "narratives").code == 1
     err = capsys.readouterr().err
-    assert "internal error" in err and "INFOBLAD_DEBUG=1" in err and "Traceback" not in err
+    assert "interne fout" in err and "INFOBLAD_DEBUG=1" in err and "Traceback" not in err
     monkeypatch.setenv("INFOBLAD_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main_raising(monkeypatch, RuntimeError("boom"), "narratives")
@@ -221,6 +221,9 @@ def test_a_language_folder_given_as_a_pack_is_a_usage_error(run) -> None:
     lang_folder = Path(__file__).resolve().parent / "data" / "packs" / "two-broken-entries" / "nl"
     for args in (["validate", str(lang_folder)], ["narratives", "--content-dir", str(lang_folder)]):
         result = run(*args)
+        assert result.exit_code == 2
+        assert "two-broken-entries" in result.stderr and "taalmappen" in result.stderr
+        result = run(*args, env={"INFOBLAD_LANG": "en"})
         assert result.exit_code == 2
         assert "two-broken-entries" in result.stderr and "language folders" in result.stderr
 
