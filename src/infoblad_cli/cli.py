@@ -1306,7 +1306,9 @@ def _confirm(opts: Options, question: str, yes: bool) -> bool:
     if not sys.stdin.isatty():
         raise UsageError(t(opts.lang, "history.needs_yes"), hint=t(opts.lang, "history.needs_yes_hint"))
     try:
-        answer = input(f"{question} {t(opts.lang, 'history.yes_no')} ")
+        from .term import clean
+
+        answer = input(clean(f"{question} {t(opts.lang, 'history.yes_no')} "))
     except EOFError:  # Ctrl-D: no
         answer = ""
     except KeyboardInterrupt:  # Ctrl-C at the question: nothing is deleted
