@@ -359,6 +359,15 @@ def test_narrow_screen_dark_scheme_and_large_text(
         assert overflow <= 0, f"{overflow} px sideways at {width} px wide with {size} text"
 
 
+def test_printed_before_the_quiz_it_is_the_discussion_sheet(chrome: Callable[..., Any], page: Path) -> None:
+    driver = chrome()
+    driver.get(page.as_uri())
+    assert not driver.find_element("id", "quiz-sheet").is_displayed()  # on screen: the quiz
+    emulate(driver, media="print")
+    assert driver.find_element("id", "quiz-sheet").is_displayed()
+    assert not driver.find_element("id", "quiz-app").is_displayed()
+
+
 def test_it_prints_the_result_without_buttons(
     chrome: Callable[..., Any], page: Path, the_quiz: quiz.Quiz, bundle: m.Bundle
 ) -> None:
@@ -372,6 +381,7 @@ def test_it_prints_the_result_without_buttons(
     )
     assert hidden
     assert driver.find_element("css selector", "#quiz-app .score").is_displayed()
+    assert not driver.find_element("id", "quiz-sheet").is_displayed()
     pdf = print_pdf(driver)
     assert pdf.startswith(b"%PDF-") and len(pdf) > 10_000
 

@@ -5,7 +5,6 @@
   "use strict";
   var dataBlock = document.getElementById("infoblad-quiz-data");
   var app = document.getElementById("quiz-app");
-  var sheet = document.getElementById("quiz-sheet");
   if (!dataBlock || !app) {
     return;
   }
@@ -190,6 +189,8 @@
   app.appendChild(status);
 
   function show(nodes, focus) {
+    // Printed before the quiz starts, the page shows the discussion sheet instead (page.css).
+    app.parentNode.classList.toggle("quiz-at-start", !focus);
     screen.textContent = "";
     nodes.forEach(function (node) {
       if (node) {
@@ -441,9 +442,8 @@
   // For tests and the curious: the sums and the result file for a list of picks.
   window.infobladQuiz = Object.freeze({ summarise: summarise, resultFile: resultFile });
 
-  if (sheet) {
-    sheet.hidden = true;
-  }
+  // On screen the quiz takes the place of the discussion sheet.
+  app.parentNode.classList.add("quiz-live");
   app.hidden = false;
   startScreen();
 })();
