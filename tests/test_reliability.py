@@ -619,3 +619,74 @@ def test_13_narrow_terminals_wrap_at_their_width(run: Any, columns: int) -> None
     words = [re.sub(r"^\s*(?:[-\u2022]|\d+\.)?\s*", "", line) for line in too_wide]
     assert all(" " not in word or word.startswith("infoblad ") for word in words), too_wide[:5]
     assert sum(len(line) <= columns for line in lines) > 0.8 * len(lines)
+
+
+def _big_lessons(copies: int) -> str:
+    lessons = (ROOT / "content" / "nl" / "lessons.yaml").read_text(encoding="utf-8")
+    entries = lessons.split("\n  - id: ")[1:]
+    return "lessons:\n" + "".join(
+        f"  - id: x-{i}\n" + entries[i % len(entries)].split("\n", 1)[1].rstrip() + "\n\n"
+        for i in range(copies)
+    )
+
+
+def test_13_a_big_pack_is_read_without_a_node_tree() -> None:
+    """The first validate of a 15.9 MB pack took ~10 s and ~400 MB: memory is the part a test can pin."""
+    import tracemalloc
+
+    from infoblad_cli.yamlsafe import parse_text
+
+    text = _big_lessons(600)  # about 1.5 MB
+    tracemalloc.start()
+    try:
+        data = parse_text(text, "lessons.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(data["lessons"]) == 600
+    # A Node and two Marks per scalar cost almost ten times the file; plain data about four.
+    assert peak < 6 * len(text.encode("utf-8")), peak
+
+
+TRICKY_YAML = [
+    "a: 1\nb: [x, y]\nc: {d: e}\n",
+    "a: \"esc\\x1b[2J\"\nb: 'single'\nc: |\n  lit\n  eral\nd: >\n  fold\n  ed\n",
+    "a: &anchor x\nb: *anchor\n",
+    "a: x\na: y\n",
+    "[a, b]: x\n",
+    "<<: {a: b}\n",
+    "__line__: 3\n",
+    "- a\n- - b\n  - c\n",
+    "a: x\n---\nb: y\n",
+    "a: [unclosed\n",
+    "",
+    "# only a comment\n",
+    "plain text\n",
+    "a: !!python/object:os.system x\n",
+    '"key\\x07": v\n',
+    "[" * 40 + "]" * 40,
+]
+
+
+@pytest.mark.parametrize("text", [*TRICKY_YAML, _big_lessons(20)])
+def test_13_the_event_reader_reads_what_the_node_reader_did(text: str) -> None:
+    from infoblad_cli.errors import ContentError
+    from infoblad_cli.fileio import strip_controls
+    from infoblad_cli.yamlsafe import _build, loader_class, parse_text
+
+    def by_nodes(prefer_c: bool) -> Any:
+        loader = loader_class(prefer_c)(strip_controls(text))
+        try:
+            node = loader.get_single_node()
+            return None if node is None else _build(node, "f.yaml")
+        finally:
+            loader.dispose()
+
+    for prefer_c in (True, False):
+        try:
+            old = by_nodes(prefer_c)
+        except Exception:  # refused (parse_text turns these into a ContentError)
+            with pytest.raises(ContentError):
+                parse_text(text, "f.yaml", loader_class(prefer_c))
+            continue
+        assert parse_text(text, "f.yaml", loader_class(prefer_c)) == old, text

@@ -61,9 +61,17 @@ Spec = Callable[[Any, Checker, Where], Any]
 def normalize_text(value: str, one_line: bool = False) -> str:
     """Join lines within a paragraph; keep a blank line between paragraphs."""
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    paragraphs = [_SPACES.sub(" ", " ".join(p.split("\n"))).strip() for p in _BLANK_LINE.split(text)]
+    paragraphs = [_one_line(p) for p in _BLANK_LINE.split(text)]
     paragraphs = [p for p in paragraphs if p]
     return " ".join(paragraphs) if one_line else "\n\n".join(paragraphs)
+
+
+def _one_line(paragraph: str) -> str:
+    """The lines of a paragraph joined, runs of spaces and tabs made one (the regex only when needed)."""
+    line = paragraph.replace("\n", " ")
+    if "  " in line or "\t" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def _type_name(value: Any) -> str:
