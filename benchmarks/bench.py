@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Measure infoblad's start-up and scale against their budgets, side by side in one run.
 
     python benchmarks/bench.py [--runs 15] [--no-scale] [--check]

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Write a large content pack for scale measurements: 2,000 narratives, 2,000 lessons and
 1,000 quiz questions (5,000 entries) in Dutch and English.
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers for tests in a real browser: the system Chromium, driven by Selenium.
 
 Use the ``chrome`` fixture (bring it into a test module with

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Shared fixtures: no test touches the real home folder, cache or the user's settings."""
 
 from __future__ import annotations

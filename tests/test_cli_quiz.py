@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz and history commands: scripted, piped, saved, and every bad input."""
 
 from __future__ import annotations

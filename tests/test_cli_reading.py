@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Every reading command: exit code, stdout and stderr, in both languages."""
 
 from __future__ import annotations

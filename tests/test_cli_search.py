@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search command: hits, ranking shown, JSON, nothing found, usage errors."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The built-in content: valid, complete in both languages, and in step."""
 
 from __future__ import annotations

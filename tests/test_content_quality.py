@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Editorial quality of the built-in content: complete, sourced, plain and readable.
 
 test_content.py checks that the content is valid and that the languages are in

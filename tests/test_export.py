@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The handout: Markdown, HTML and JSON exports of the whole content."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """export --with-quiz: the offline quiz page, without a browser (test_page_browser.py has those tests)."""
 
 from __future__ import annotations

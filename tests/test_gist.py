@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """`narratives|lessons|cases ID --short`: the gist on one screen."""
 
 from __future__ import annotations

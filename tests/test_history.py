@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz history store: an SQLite file that is made on the first save and never damaged."""
 
 from __future__ import annotations

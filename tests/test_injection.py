@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Content is data: markup, escape sequences and control characters in a pack are shown literally.
 
 The pack tests/data/packs/markup-injection holds a narrative (opmaak-proef) and a local contact

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The kind descriptions: one place that names a kind's fields, and what is built from it."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Property tests: whatever text a content file holds, the loader and the schema never crash.
 
 parse_text either returns plain data (dicts, lists, text, None; plus the loader's own line

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Content packs: every broken pack is refused with a clear, located message; valid packs layer.
 
 The packs live in tests/data/packs/<case>/ (one folder per case). The oversized file is not

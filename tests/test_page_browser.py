@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The offline quiz page in a real browser (headless Chromium): keyboard only, no network, axe-clean.
 
 The quiz is taken the way a keyboard user takes it (Tab, arrow keys, Space, Enter; never a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The tool as a separate process: redirects, hostile encodings, no tracebacks."""
 
 from __future__ import annotations

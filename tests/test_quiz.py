@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz engine: seeded selection, answer parsing, scoring, the result. No I/O."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The anonymous result file: written by quiz and history, read back strictly but forgivingly."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search engine: what it finds, how it ranks, snippets and spans, speed. No I/O."""
 
 from __future__ import annotations

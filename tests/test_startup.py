@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Guards of the start-up budget's structure (no timing: that is benchmarks/bench.py).
 
 A reading command must not pay for what only other commands need. These tests

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile terminals: very narrow, dumb, colour switched off, and consoles that cannot show UTF-8."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """`infoblad tip`: one practical tip a day, the same all day, another tomorrow."""
 
 from __future__ import annotations

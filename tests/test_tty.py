@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz in a real terminal (a pseudo-terminal): wrong keys, the end, and Ctrl-C."""
 
 from __future__ import annotations

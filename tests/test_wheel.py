@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Build the wheel, install it into a fresh virtual environment, run it from another folder.
 
 This is what a user gets from 'pip install': it proves the content ships inside the
@@ -106,3 +108,14 @@ def test_the_offline_quiz_page_ships_its_script_and_style(installed: Path, tmp_p
         shipped = list(site.rglob(f"infoblad_cli/web/{name}"))
         assert shipped, f"web/{name} is not inside the installed package"
         assert shipped[0].read_text(encoding="utf-8").strip() in page
+
+
+def test_wheel_names_its_licences_and_carries_their_texts(installed: Path) -> None:
+    site = installed.parent.parent
+    dist_info = next(site.rglob("infoblad-*.dist-info"))
+    metadata = (dist_info / "METADATA").read_text(encoding="utf-8")
+    assert "License-Expression: EUPL-1.2 AND CC-BY-4.0" in metadata.splitlines()
+    for name in ("LICENSE", "LICENSES/EUPL-1.2.txt", "LICENSES/CC-BY-4.0.txt"):
+        assert f"License-File: {name}" in metadata.splitlines()
+        shipped = dist_info / "licenses" / name
+        assert shipped.read_bytes() == (ROOT / name).read_bytes()

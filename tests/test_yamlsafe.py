@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The safe loader: every kind of bad YAML is a ContentError with a place, never a crash."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The content cache: validated content of each file, kept between runs.
 
 Parsing YAML and validating it is the slow part of a start, so the outcome for

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The command line: one thin function per command.
 
 Each command parses its options, asks the core for data and hands it to the

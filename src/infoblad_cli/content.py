@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Find, read, validate and layer the content into one bundle per language.
 
 Data flows one way: YAML file -> safe loader -> validated models -> layered

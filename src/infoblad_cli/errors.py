@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The project's errors. Each carries the exit code the CLI turns it into.
 
 Nothing below ``cli.py`` prints or exits: code raises one of these, and the CLI's

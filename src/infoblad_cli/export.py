@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The whole content as a handout: Markdown, one self-contained HTML page, or JSON.
 
 Pure functions: a bundle goes in, text comes out. The CLI writes the file.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The handout and a quiz as one offline HTML page, for colleagues without a terminal.
 
 There is one quiz engine (``quiz.py``). Here it chooses and shuffles the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Small, careful file operations shared by the content cache, exports and history."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The gist of a narrative, lesson or case: what it is, what it asks of you, what to do tomorrow.
 
 Made for the ten minutes between two clients: it fits one screen (24 lines at 80 columns,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz history: finished quiz attempts in one SQLite file. Nothing else in infoblad knows SQL.
 
 Only the quiz and history commands import this module, never the reading commands.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Each content kind, described once: its file, its model, its fields and what is done with them.
 
 This is the one place that names a kind's fields. The schema validates from it,

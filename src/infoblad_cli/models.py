@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The content types. Immutable: a bundle is built once and only read after that.
 
 Named tuples, not dataclasses: they are typed and immutable too, and creating

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz engine: pure and seeded. No printing, no reading, no clock.
 
 Selection, option order, scoring and the result are all decided here. The

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Turn content and results into what a person reads, or into JSON for scripts.
 
 The renderer never decides what to show, only how. Content is always wrapped

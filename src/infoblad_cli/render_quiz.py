@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """How the quiz and the history look in a terminal. Decides nothing: it only shows."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The anonymous result file: one finished quiz, as a participant hands it to the trainer.
 
 Written by ``infoblad quiz --result-file FILE``, ``infoblad history --export`` and the

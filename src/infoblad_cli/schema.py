@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Validate the plain data of one content file and turn it into models.
 
 Every problem is collected (not only the first) with its file, line, entry and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search engine behind ``infoblad search TEXT``. Pure: no printing, no files.
 
 Every text of every kind in one bundle (content packs included, as they are

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The tool's own words (headings, labels, prompts) in Dutch and English.
 
 Content lives in content/; these are only the frame around it. A test checks

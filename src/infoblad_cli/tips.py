@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """One practical tip a day, from what the lessons and narratives ask you to do.
 
 The tips are every lesson's ``tomorrow`` actions and every narrative's ``asks_of_you`` lines,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Read a YAML content file safely into plain dicts, lists and strings.
 
 Why our own loader and not ``yaml.safe_load``:
