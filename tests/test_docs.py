@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Every command has help text and appears in the README, with its options."""
 
 from __future__ import annotations
@@ -52,7 +54,15 @@ def test_exit_codes_are_documented() -> None:
 # --- Every command example in the docs and the help texts runs -------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ("README.md", "CONTRIBUTING.md", "content/README.md", "examples/voorbeeldpack/README.md")
+DOCS = [
+    "README.md",
+    "CONTRIBUTING.md",
+    *sorted(
+        str(path.relative_to(ROOT)).replace("\\", "/")
+        for folder in ("docs", "content", "examples")
+        for path in (ROOT / folder).rglob("*.md")
+    ),
+]
 
 # The first word of a line that is a command (as opposed to a file tree or some output).
 _PROGRAMS = {"infoblad", "printf", "export", "python", "python3", "py", "pipx", "uv", "ruff", "mypy"}
@@ -105,11 +115,11 @@ def not_run_reason(line: str) -> str | None:
         return "PowerShell: only its form is checked here"
     if " -m venv " in line or " pip install" in line:
         return "installs: .ci/run runs the Quick start's lines in a clean clone with the system python3"
-    if line.startswith(("ruff ", "mypy", "python -m pytest")):
-        return "the developers' checks: land.sh and .ci/run run them"
+    if "pytest" in line or _first_word(line) in ("ruff", "mypy"):
+        return "the test suite and the developers' checks: land.sh and .ci/run run them"
     if "benchmarks/bench.py" in line:
         return "measures start-up for minutes: run by hand"
-    if line.startswith(("pipx ", "uv ")):
+    if _first_word(line) in ("pipx", "uv"):
         return "another installer, not on every machine"
     return None
 
