@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Screenshots of the offline quiz page, to look at: python tests/page_screenshots.py [FOLDER].
 
 At 1280 and 390 px wide, light and dark: the start of the quiz, the feedback on an answer

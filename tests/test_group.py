@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """infoblad group: twenty participants' result files combined, with every count checked."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """A group's quiz results combined: the core of ``infoblad group``. Pure: no files, no printing.
 
 The result files of a workshop go in (already read by ``result_file``), one summary comes

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """How a group's result looks: in the terminal (through ``render.Writer``) and as one HTML page
 to project. Decides nothing: ``group.combine`` did the counting.
 
