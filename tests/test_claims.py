@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The claims ledger: no figure in the content without a source line, and packs checked too."""
 
 from __future__ import annotations

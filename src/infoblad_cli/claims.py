@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The claims ledger of a content folder: every figure in the texts traced to its source.
 
 A content folder (the built-in one, or a pack) may hold ``claims.yaml`` next to

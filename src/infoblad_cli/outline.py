@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """One outline of every page: parts with headings, and blocks of text under them.
 
 Built from the kind descriptions in ``kinds.py``, and consumed by every view: the
