@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Issue 13: the ways infoblad still broke under an adversarial run, one test (or more) per item.
 
 Black-box where possible: the CLI in-process (CliRunner) or as a process

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """What may reach a terminal, and how a command is spelled for the user's shell.
 
 Text reaches the terminal from content files, from the content cache, from the quiz
