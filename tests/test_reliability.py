@@ -692,3 +692,13 @@ def test_13_the_event_reader_reads_what_the_node_reader_did(text: str) -> None:
                 parse_text(text, "f.yaml", loader_class(prefer_c))
             continue
         assert parse_text(text, "f.yaml", loader_class(prefer_c)) == old, text
+
+
+@posix_only
+def test_7_a_claims_ledger_that_is_not_a_file_is_a_problem(run: Any, tmp_path: Path) -> None:
+    pack = pack_with(tmp_path)
+    ledger = pack / "claims.yaml"
+    os.mkfifo(ledger)  # reading it would wait for ever; skipping it would hide it
+    done = run("validate", "--json", str(pack))
+    assert done.exit_code == 1, done.output
+    assert any(p["file"] == str(ledger) for p in json.loads(done.stdout)["problems"])

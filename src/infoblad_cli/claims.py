@@ -218,9 +218,14 @@ def check(root: Path, lang: str) -> list[Problem]:
 
     A folder without ``claims.yaml`` has nothing to check. Messages are in ``lang``.
     """
+    from .fileio import content_file
+
     path = root / LEDGER
-    if not path.is_file():
+    state = content_file(path)  # a folder, FIFO or broken link in its place is a problem, not nothing
+    if state is False:
         return []
+    if state is not True:
+        return [state]
     claims, problems = read_ledger(path, lang)
     if claims is None:  # listing every figure of the folder would bury the one real problem
         return problems

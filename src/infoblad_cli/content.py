@@ -69,43 +69,12 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _content_file(path: Path) -> Problem | bool:
-    """Is there a content file at ``path``? False: no; True: a regular file; else the problem.
-
-    A name that is taken by something else (a folder, a FIFO, a device, a link to nowhere
-    or in a circle) is a problem to report, never a file to skip in silence or to read
-    (reading a FIFO or /dev/zero would hang or fill the memory).
-    """
-    import errno
-    import stat
-
-    file = str(path)
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        if path.is_symlink():
-            return Problem(file, "this is a link to a file that does not exist", expected="a YAML file")
-        return False
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return Problem(
-                file, "this is a link that points (via other links) to itself", expected="a YAML file"
-            )
-        return Problem(file, f"cannot read the file: {exc.strerror or exc}")
-    if stat.S_ISREG(mode):
-        return True
-    what = (
-        "a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
-    )
-    return Problem(file, f"this is {what}, not a file", expected="a YAML file")
-
-
 def read_layer_and_problems(
     root: Path, lang: str, partial: bool, use_cache: bool = True
 ) -> tuple[dict[str, Layer], list[Problem]]:
     """Like ``read_layer``, but the files that could be read are returned with the problems of
     those that could not: their references are still checked, so every problem shows at once."""
-    from .fileio import read_bytes
+    from .fileio import content_file, read_bytes
 
     folder = root / lang
     found: dict[str, Layer] = {}
@@ -121,7 +90,7 @@ def read_layer_and_problems(
     cache = FileCache(root, lang) if use_cache else None
     for kind, name in _FILES.items():
         path = folder / name
-        state = _content_file(path)
+        state = content_file(path)
         if state is False:
             continue
         if isinstance(state, Problem):
@@ -386,6 +355,7 @@ def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Pat
     """Refuse content folders that do not exist (a usage error: the option is wrong)."""
     import stat
 
+    from .fileio import content_file
     from .strings import t
 
     result = []
@@ -404,7 +374,7 @@ def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Pat
         if not stat.S_ISDIR(mode):
             raise UsageError(t(lang, "pack.is_file", folder=given), hint=t(lang, "pack.hint"))
         if not any(_is_folder(pack / code) for code in LANGUAGES) and any(
-            _content_file(pack / name) is True for name in _FILES.values()
+            content_file(pack / name) is True for name in _FILES.values()
         ):
             # e.g. mypack/nl given instead of mypack: its files would silently be ignored
             raise UsageError(

@@ -26,6 +26,37 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def content_file(path: Path) -> Problem | bool:
+    """Is there a content file at ``path``? False: no; True: a regular file; else the problem.
+
+    A name that is taken by something else (a folder, a FIFO, a device, a link to nowhere
+    or in a circle) is a problem to report, never a file to skip in silence or to read
+    (reading a FIFO or /dev/zero would hang or fill the memory).
+    """
+    import errno
+    import stat
+
+    file = str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return Problem(file, "this is a link to a file that does not exist", expected="a YAML file")
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(
+                file, "this is a link that points (via other links) to itself", expected="a YAML file"
+            )
+        return Problem(file, f"cannot read the file: {exc.strerror or exc}")
+    if stat.S_ISREG(mode):
+        return True
+    what = (
+        "a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+    )
+    return Problem(file, f"this is {what}, not a file", expected="a YAML file")
+
+
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """Read a content file, refusing files over the size limit before parsing."""
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
