@@ -62,6 +62,7 @@ _SCRIPT_TEXTS = (
     "page.next",
     "page.to_result",
     "page.theme_score",
+    "page.save_title",
     "page.save",
     "page.save_note",
     "page.saved",

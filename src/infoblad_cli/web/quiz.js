@@ -403,7 +403,7 @@
       );
     }
     var saved = el("p", { class: "saved", hidden: "" });
-    nodes.push(el("h4", { text: T["page.save"] }));
+    nodes.push(el("h4", { text: T["page.save_title"] }));
     nodes.push(el("p", { class: "save-note", text: T["page.save_note"] }));
     nodes.push(
       button(T["page.save"], function () {
