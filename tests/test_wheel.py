@@ -97,6 +97,10 @@ def test_wheel_carries_the_content_not_the_source_tree(installed: Path, tmp_path
     found = list(site.rglob("infoblad_cli/content/nl/narratives.yaml"))
     assert found, "the built-in content is not inside the installed package"
     assert list(site.rglob("infoblad_cli/content/en/narratives.yaml"))
+    # Every YAML file of the content (the ledger too), or a test of an installed copy fails.
+    shipped = next(site.rglob("infoblad_cli/content"))
+    for path in (ROOT / "content").rglob("*.yaml"):
+        assert (shipped / path.relative_to(ROOT / "content")).is_file(), f"{path.name} is not in the wheel"
 
 
 def test_the_offline_quiz_page_ships_its_script_and_style(installed: Path, tmp_path: Path) -> None:
