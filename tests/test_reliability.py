@@ -483,6 +483,9 @@ def test_11_a_signal_during_export_leaves_no_temp_file(tmp_path: Path, signum: i
     child = subprocess.Popen(
         [sys.executable, "-c", _EXPORT_THAT_WAITS_IN_FSYNC, str(ready_w), str(hold_r), str(target)],
         pass_fds=(ready_w, hold_r),
+        # A test run under nohup (or a CI runner) may ignore SIGHUP, and a child inherits that;
+        # infoblad rightly leaves an ignored signal ignored. A terminal's child starts with the default.
+        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
         env={**os.environ, "INFOBLAD_CACHE_DIR": ""},
         stderr=subprocess.PIPE,
     )

@@ -455,4 +455,3 @@ def test_search_time_grows_linearly(nl: m.Bundle) -> None:
     assert len(search(large, "vertrouwen overheid")) >= 2000
     ratio = best_time(large) / best_time(small)
     assert ratio < 16, f"8 times the entries took {ratio:.1f} times as long"
-    assert best_time(large) < 1.0
