@@ -47,6 +47,7 @@ STARTUP = {
     "about": ["about"],
     "quiz (first screen)": ["quiz", "--seed", "1", "--no-save"],
     "search vertrouwen": ["search", "vertrouwen"],
+    "search (words not in the content)": ["search", "informatieavond", "voorbereiden"],
 }
 BOUNDED = {
     "narratives",
@@ -58,6 +59,8 @@ BOUNDED = {
     "cases",
     "personal",
     "about",
+    "search vertrouwen",
+    "search (words not in the content)",
 }
 SCALE = {
     "search vertrouwen": ["search", "vertrouwen"],

@@ -592,7 +592,7 @@ def validate_command(
 def search_command(
     ctx: typer.Context,
     words: Annotated[
-        list[str], typer.Argument(help="What to look for; every word must occur.", metavar="TEXT...")
+        list[str], typer.Argument(help="What to look for, in your own words.", metavar="TEXT...")
     ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="Show at most this many hits; 0 shows all.")
@@ -602,17 +602,21 @@ def search_command(
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
 ) -> None:
-    """Every place in the content where TEXT occurs, best first, with the command that shows it.
+    """Search all texts: the best matches first, each with the command that shows it.
 
-    Case and accents do not matter (financien finds financiën). Exit 1 when
-    nothing is found, like grep."""
+    Word forms, parts of compound words and words with the same meaning count
+    (bedreigd finds bedreiging, eed finds ambtseed, azc finds opvang); case and
+    accents do not matter. Entries with all your words come first. Exit 1 when
+    nothing is found, like grep; then similar words of the content are suggested."""
     opts = Options(ctx, lang, json, plain, content_dir)
     from . import render
-    from .search import search_page
+    from .search import search_page, suggestions
     from .strings import t
 
     query = " ".join(words)
-    shown, total = search_page(opts.bundle(), query, None if limit <= 0 else limit)
+    bundle = opts.bundle()
+    shown, total = search_page(bundle, query, None if limit <= 0 else limit)
+    close = [] if total else suggestions(bundle, query)
     if opts.json:
         render.write_json(
             {
@@ -620,6 +624,7 @@ def search_command(
                 "query": query,
                 "total": total,
                 "hits": [{**hit._asdict(), "spans": [list(span) for span in hit.spans]} for hit in shown],
+                "suggestions": close,
             }
         )
     elif total:
@@ -628,6 +633,8 @@ def search_command(
         if not opts.json:
             console = err_console()
             console.print(t(opts.lang, "search.none", query=query), markup=False, soft_wrap=True)
+            if close:
+                console.print(t(opts.lang, "search.suggest", words=", ".join(close)), markup=False, soft_wrap=True)
             console.print(t(opts.lang, "search.tip"), markup=False, soft_wrap=True)
         raise typer.Exit(1)
 
