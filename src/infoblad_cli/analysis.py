@@ -36,17 +36,17 @@ _WRITTEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # a word as written, comb
 STOP_WORDS = {
     "nl": frozenset(
         """aan al alle als ben bij dan dat de deze die dit doe doen door een en er ga gaat geen
-        had heb hebben heeft het hij hoe hun ik in is je jij jou jullie kan kun kunnen maar me
-        mee meer men met mij mijn moet na naar niet niets nog nu of om ook op over s t te tot u
-        uit van veel voor waar wanneer wat we wel werd wie wij wordt worden zal ze zich zij zijn
-        zo zonder zou""".split()
+        had heb hebben heeft het hij hoe hun ik in is je jij jou jullie kan kun kunnen maar
+        me mee meer men met mij mijn moet na naar niet niets nog nu of om ook op over s t te
+        tot u uit van veel voor waar wanneer wat we wel werd wie wij wordt worden zal ze
+        zich zij zijn zo zonder zou""".split()  # noqa: SIM905 - a list of 90 quoted words reads worse
     ),
     "en": frozenset(
         """a about after all am an and any are as at be been before being but by can cannot
-        could did do does don doesn for from get had has have he her his how i if in into is it
-        its just me my no not of on or our s she so some t than that the their them then there
-        they this to too up us very was we were what when where which who why will with would
-        you your""".split()
+        could did do does don doesn for from get had has have he her his how i if in into is
+        it its just me my no not of on or our s she so some t than that the their them then
+        there they this to too up us very was we were what when where which who why will
+        with would you your""".split()  # noqa: SIM905 - a list of 90 quoted words reads worse
     ),
 }
 SNOWBALL = {"nl": ("dutch_stemmer", "DutchStemmer"), "en": ("english_stemmer", "EnglishStemmer")}
@@ -178,7 +178,7 @@ class Stemmer:
 
 
 def drop_ending(stem: str, lang: str, is_stem: Callable[[str], bool]) -> str:
-    """Dutch verb forms on -d/-t that Snowball keeps: ``bedreigd`` -> ``bedreig`` when the content has that stem."""
+    """Dutch verb forms on -d/-t that Snowball keeps: ``bedreigd`` -> ``bedreig``, if the content has it."""
     if lang == "nl" and len(stem) >= 4 and stem[-1] in "dt" and is_stem(stem[:-1]):
         return stem[:-1]
     return stem
@@ -187,7 +187,7 @@ def drop_ending(stem: str, lang: str, is_stem: Callable[[str], bool]) -> str:
 def compound_parts(
     word: str, known: Callable[[str], bool], starts_words: Callable[[str], bool], lang: str
 ) -> tuple[str, ...]:
-    """The known parts of a Dutch compound: ``ambtseed`` -> (ambt, eed), ``opvanglocatie`` -> (opvang, locatie).
+    """Known parts of a Dutch compound: ``ambtseed`` -> (ambt, eed), ``opvanglocatie`` -> (opvang, locatie).
 
     Split against the content's own vocabulary: the head (the last part) must be
     a word of the content; the modifier must be one too, or end in a linking

@@ -634,7 +634,9 @@ def search_command(
             console = err_console()
             console.print(t(opts.lang, "search.none", query=query), markup=False, soft_wrap=True)
             if close:
-                console.print(t(opts.lang, "search.suggest", words=", ".join(close)), markup=False, soft_wrap=True)
+                console.print(
+                    t(opts.lang, "search.suggest", words=", ".join(close)), markup=False, soft_wrap=True
+                )
             console.print(t(opts.lang, "search.tip"), markup=False, soft_wrap=True)
         raise typer.Exit(1)
 

@@ -26,6 +26,7 @@ DEFAULT_LANG = "nl"
 # The content files, one per kind (kinds.FILES).
 KINDS = FILES
 _FILES = {kind: f"{kind}.yaml" for kind in KINDS}
+_OTHER_FILES = ("synonyms.yaml",)  # the search thesaurus: read and checked by thesaurus.py
 
 
 def builtin_dir() -> Path:
@@ -161,14 +162,15 @@ def stray_files(root: Path) -> list[Problem]:
             except OSError:  # reported by read_layer_and_problems
                 continue
             for item in items:
-                if item.name not in _FILES.values() and item.suffix.lower() in (".yaml", ".yml"):
+                known = (*_FILES.values(), *_OTHER_FILES)
+                if item.name not in known and item.suffix.lower() in (".yaml", ".yml"):
                     close = difflib.get_close_matches(item.stem, list(_FILES), n=1)
                     problems.append(
                         Problem(
                             str(item),
                             "this file is not read: its name is not a content kind"
                             + (f"; did you mean '{close[0]}.yaml'?" if close else ""),
-                            expected=", ".join(_FILES.values()),
+                            expected=", ".join(known),
                             severity="warning",
                         )
                     )
@@ -593,7 +595,11 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
             drift = [p if p.describe() in known else p._replace(severity="warning") for p in drift]
         problems.extend(drift)
     from .claims import check as check_claims
+    from .thesaurus import problems as thesaurus_problems
 
+    for root in (builtin_dir(), *packs):
+        for lang in LANGUAGES:
+            problems.extend(thesaurus_problems(root, lang, "en"))  # validate reports in English for now
     for pack in packs:
         problems.extend(stray_files(pack))
         problems.extend(check_claims(pack, DEFAULT_LANG))  # a pack's claims.yaml, where it has one

@@ -89,12 +89,19 @@ def _concepts(index: Index, words: list[str]) -> list[_Concept]:
     at = 0
     while at < len(words):
         size = next(
-            (n for n in range(min(longest, len(words) - at), 1, -1) if tuple(stems[at : at + n]) in thesaurus), 1
+            (
+                n
+                for n in range(min(longest, len(words) - at), 1, -1)
+                if tuple(stems[at : at + n]) in thesaurus
+            ),
+            1,
         )
         direct: set[str] = set()
-        others: set[tuple[str, ...]] = set(thesaurus.get(tuple(stems[at : at + size]), ())) if size > 1 else set()
+        others: set[tuple[str, ...]] = (
+            set(thesaurus.get(tuple(stems[at : at + size]), ())) if size > 1 else set()
+        )
         terms: set[str] = set()
-        for word, stem in zip(words[at : at + size], stems[at : at + size]):
+        for word, stem in zip(words[at : at + size], stems[at : at + size], strict=True):
             direct.update((phrase([stem]), phrase([word])))
             terms.update((stem, word))
             parts = index.parts(word)
@@ -217,7 +224,5 @@ def _snippet(
     body = " ".join(text[left:right].split())
     prefix = "…" if left > 0 else ""
     offset = len(prefix)
-    spans = tuple(
-        (s + offset, e + offset) for w, s, e in a.word_spans(body) if w in forms
-    )
+    spans = tuple((s + offset, e + offset) for w, s, e in a.word_spans(body) if w in forms)
     return prefix + body + ("…" if right < length else ""), spans

@@ -85,7 +85,9 @@ def documents(bundle: m.Bundle) -> Iterator[Document]:
             ),
         )
     p = bundle.personal
-    yield Document("personal", "intro", p.title, ("personal",), (("title", "title", p.title), ("intro", "body", p.intro)))
+    yield Document(
+        "personal", "intro", p.title, ("personal",), (("title", "title", p.title), ("intro", "body", p.intro))
+    )
     for t in p.themes:
         yield Document(
             "personal",
@@ -115,11 +117,19 @@ def documents(bundle: m.Bundle) -> Iterator[Document]:
     )
     for s in a.sections:
         yield Document(
-            "about", s.id, s.title, ("about",), (("title", "title", s.title), ("text", "body", s.text), *_sources(s.sources))
+            "about",
+            s.id,
+            s.title,
+            ("about",),
+            (("title", "title", s.title), ("text", "body", s.text), *_sources(s.sources)),
         )
     for g in bundle.glossary:
         yield Document(
-            "glossary", g.id, g.term, ("about", "--term", g.id), (("term", "title", g.term), ("explanation", "body", g.explanation))
+            "glossary",
+            g.id,
+            g.term,
+            ("about", "--term", g.id),
+            (("term", "title", g.term), ("explanation", "body", g.explanation)),
         )
     for k in bundle.contacts:
         yield Document(

@@ -80,7 +80,9 @@ class Index:
         return a.drop_ending(self.stem(word), self.lang, self._is_stem)
 
     def _is_stem(self, term: str) -> bool:
-        return self.db.execute("SELECT 1 FROM forms WHERE term = ? AND part = 0", (term,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM forms WHERE term = ? AND part = 0", (term,)).fetchone() is not None
+        )
 
     def _known(self, word: str) -> bool:
         return self.db.execute("SELECT 1 FROM forms WHERE word = ?", (word,)).fetchone() is not None
@@ -105,7 +107,9 @@ class Index:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(f"SELECT word FROM forms WHERE term IN ({marks})", chunk))
+            found.update(
+                r[0] for r in self.db.execute(f"SELECT word FROM forms WHERE term IN ({marks})", chunk)
+            )
         return found
 
     def vocabulary(self) -> set[str]:
@@ -136,7 +140,7 @@ class Index:
         scores: dict[int, float] = {}
         if not expression:
             return scores
-        for column, weight in zip(CLASSES, WEIGHTS):
+        for column, weight in zip(CLASSES, WEIGHTS, strict=True):
             rows = self.db.execute(
                 "SELECT rowid, bm25(docs) FROM docs WHERE docs MATCH ?", (f"{{{column}}} : ({expression})",)
             )
@@ -227,7 +231,9 @@ def _build(connection: sqlite3.Connection, lang: str, docs: Sequence[Doc], group
     db.execute("CREATE TABLE thesaurus (grp INTEGER, phrase TEXT)")
     columns = ", ".join(CLASSES)
     db.execute(f"CREATE VIRTUAL TABLE docs USING fts5({columns}, tokenize='unicode61 remove_diacritics 2')")
-    texts = [[" ".join(text for _, weight, text in doc.fields if weight == c) for c in CLASSES] for doc in docs]
+    texts = [
+        [" ".join(text for _, weight, text in doc.fields if weight == c) for c in CLASSES] for doc in docs
+    ]
     tokens = [[a.words(text) for text in row] for row in texts]
     vocabulary = {word for row in tokens for column in row for word in column}
     prefixes = a.prefixes_of(vocabulary)
@@ -249,7 +255,10 @@ def _build(connection: sqlite3.Connection, lang: str, docs: Sequence[Doc], group
     db.execute("CREATE INDEX forms_term ON forms (term)")
     db.executemany(
         f"INSERT INTO docs (rowid, {columns}) VALUES (?, ?, ?, ?, ?)",
-        ((number, *(" ".join(analysed[w] for w in column) for column in row)) for number, row in enumerate(tokens)),
+        (
+            (number, *(" ".join(analysed[w] for w in column) for column in row))
+            for number, row in enumerate(tokens)
+        ),
     )
     db.executemany(
         "INSERT INTO thesaurus VALUES (?, ?)",

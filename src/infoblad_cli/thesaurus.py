@@ -35,7 +35,9 @@ def stamp(paths: list[Path]) -> int:
     check = 0
     for path in paths:
         try:
-            check = zlib.crc32(path.read_bytes(), zlib.crc32(str(path).encode("utf-8", "surrogatepass"), check))
+            check = zlib.crc32(
+                path.read_bytes(), zlib.crc32(str(path).encode("utf-8", "surrogatepass"), check)
+            )
         except OSError:
             pass
     return check
@@ -60,24 +62,23 @@ def _parse(path: Path) -> tuple[list[list[str]], list[tuple[str, str, int | None
     if not isinstance(raw_groups, list):
         return [], [("thes.not_list", "", line, None)]
     groups: list[list[str]] = []
-    seen: dict[str, int] = {}
     for index, raw in enumerate(raw_groups, 1):
-        entry = f"#{index}"
+        entry = f"#{index}"  # list items carry no line numbers: the group's place in the list says where
         if not isinstance(raw, list) or not all(isinstance(term, str) for term in raw):
-            findings.append(("thes.group_shape", "", line, entry))
+            findings.append(("thes.group_shape", "", None, entry))
             continue
         terms = [" ".join(term.split()) for term in raw]
         if any(not any(c.isalnum() for c in term) for term in terms):
-            findings.append(("thes.empty_term", "", line, entry))
+            findings.append(("thes.empty_term", "", None, entry))
             terms = [term for term in terms if any(c.isalnum() for c in term)]
-        if len(terms) < 2:
-            findings.append(("thes.too_small", "", line, entry))
-            continue
+        seen: set[str] = set()
         for term in terms:
-            folded = term.casefold()
-            if folded in seen:
-                findings.append(("thes.twice", term, line, entry))
-            seen.setdefault(folded, index)
+            if term.casefold() in seen:
+                findings.append(("thes.twice", term, None, entry))
+            seen.add(term.casefold())
+        if len(seen) < 2:
+            findings.append(("thes.too_small", "", None, entry))
+            continue
         groups.append(terms)
     return groups, findings
 
@@ -93,7 +94,8 @@ def load(paths: list[Path]) -> list[list[str]]:
     return groups
 
 
-WARNINGS = frozenset({"thes.twice", "thes.unknown_key"})
+WARNINGS = frozenset({"thes.twice", "thes.unknown_key", "thes.empty_term"})
+_SHAPE = frozenset({"thes.no_key", "thes.not_list", "thes.group_shape"})  # these name the expected shape
 
 
 def problems(root: Path, lang: str, message_lang: str) -> list[Problem]:
@@ -115,7 +117,7 @@ def problems(root: Path, lang: str, message_lang: str) -> list[Problem]:
             t(message_lang, key, term=detail),
             line=line,
             entry=entry,
-            expected=t(message_lang, "thes.expected"),
+            expected=t(message_lang, "thes.expected") if key in _SHAPE else None,
             severity="warning" if key in WARNINGS else "error",
         )
         for key, detail, line, entry in findings
