@@ -21,6 +21,8 @@ from typer.core import TyperGroup
 from .errors import EXIT_INTERRUPTED, InfobladError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from . import models as m
@@ -139,7 +141,7 @@ app = typer.Typer(
 # ---------------------------------------------------------------- shared options
 
 
-def _complete_ids(kind: str) -> Any:
+def _complete_ids(kind: "str | Callable[[m.Bundle], Any]") -> Any:
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
             from .content import load_bundle
@@ -149,8 +151,12 @@ def _complete_ids(kind: str) -> Any:
             bundle = load_bundle(lang.value if isinstance(lang, Lang) else str(lang), packs)
         except Exception:  # completion must never crash the shell
             return []
-        entries = getattr(bundle, kind)
-        return [(e.id, e.title) for e in entries if e.id.startswith(incomplete)]
+        entries = kind(bundle) if callable(kind) else getattr(bundle, kind)
+        return [
+            (e.id, getattr(e, "title", "") or getattr(e, "term", ""))
+            for e in entries
+            if e.id.startswith(incomplete)
+        ]
 
     return complete
 
@@ -290,8 +296,10 @@ def make_console(plain: bool) -> "Console":
     return console
 
 
-def unknown_id(lang: str, kind: str, wanted: str, entries: Any) -> NoReturn:
-    """An ID that does not exist: a usage error naming the closest IDs."""
+def unknown_id(lang: str, kind: str, wanted: str, entries: Any, listed_by: str = "") -> NoReturn:
+    """An ID that does not exist: a usage error naming the closest IDs.
+
+    ``listed_by``: the command that shows every ID, when it is not ``infoblad KIND``."""
     import difflib
 
     from .strings import t
@@ -300,18 +308,20 @@ def unknown_id(lang: str, kind: str, wanted: str, entries: Any) -> NoReturn:
     close = difflib.get_close_matches(wanted.lower(), ids, n=3, cutoff=0.5)
     close += [i for i in ids if wanted.lower() in i and i not in close][: 3 - len(close)]
     hint = t(lang, "error.did_you_mean", ids=", ".join(close)) + "\n" if close else ""
-    raise UsageError(
-        t(lang, "error.unknown_id", id=wanted, kind=kind), hint=hint + t(lang, "error.see_list", kind=kind)
-    )
+    see = t(lang, "error.see_with", command=listed_by) if listed_by else t(lang, "error.see_list", kind=kind)
+    raise UsageError(t(lang, "error.unknown_id", id=wanted, kind=kind), hint=hint + see)
 
 
 def _find(opts: "Options", bundle: "m.Bundle", kind: str, wanted: str) -> Any:
-    entries = getattr(bundle, kind)
+    return _find_in(opts, getattr(bundle, kind), kind, wanted)
+
+
+def _find_in(opts: "Options", entries: Any, kind: str, wanted: str, listed_by: str = "") -> Any:
     slug = wanted.strip().lower()  # IDs are lower-case slugs: NIET-GEHOORD means niet-gehoord
     for entry in entries:
         if entry.id == slug:
             return entry
-    unknown_id(opts.lang, kind, wanted, entries)
+    unknown_id(opts.lang, kind, wanted, entries, listed_by)
 
 
 # ---------------------------------------------------------------- commands
@@ -470,20 +480,85 @@ def _document_command(name: str, data: Any) -> Any:
     return command
 
 
-_personal = _document_command("personal", lambda b, r: {"personal": r.to_data(b.personal)})
-_personal.__doc__ = """The personal side of professionalism, with questions to reflect on."""
-app.command("personal")(_personal)
+@app.command("personal")
+def personal_command(
+    ctx: typer.Context,
+    theme: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="A theme ID (e.g. agressie): just that theme.",
+            autocompletion=_complete_ids(lambda b: b.personal.themes),
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """The personal side of professionalism, with questions to reflect on.
 
-_about = _document_command(
-    "about",
-    lambda b, r: {
-        "about": r.to_data(b.about),
-        "glossary": [r.to_data(term) for term in b.glossary],
-        "packs": list(b.packs),
-    },
-)
-_about.__doc__ = """The learning network, the organisations, the sources and how these texts were made."""
-app.command("about")(_about)
+    With a theme ID (e.g. agressie): just that theme."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import render
+
+    bundle = opts.bundle()
+    if theme is None:
+        if opts.json:
+            render.write_json({"lang": bundle.lang, "personal": render.to_data(bundle.personal)})
+        else:
+            render.personal(opts.writer(), bundle)
+        return
+    chosen = _find_in(opts, bundle.personal.themes, "personal", theme)
+    if opts.json:
+        render.write_json({"lang": bundle.lang, "theme": render.to_data(chosen)})
+    else:
+        render.personal_theme(opts.writer(), bundle, chosen)
+
+
+@app.command("about")
+def about_command(
+    ctx: typer.Context,
+    term: Annotated[
+        Optional[str],
+        typer.Option(
+            "--term",
+            help="A term of the glossary (e.g. schijninspraak): just that term.",
+            autocompletion=_complete_ids("glossary"),
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json: JsonOption = False,
+    plain: PlainOption = False,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """The learning network, the organisations, the sources and how these texts were made.
+
+    With --term ID: just that term of the glossary."""
+    opts = Options(ctx, lang, json, plain, content_dir)
+    from . import render
+
+    bundle = opts.bundle()
+    if term is None:
+        if opts.json:
+            render.write_json(
+                {
+                    "lang": bundle.lang,
+                    "about": render.to_data(bundle.about),
+                    "glossary": [render.to_data(t) for t in bundle.glossary],
+                    "packs": list(bundle.packs),
+                }
+            )
+        else:
+            render.about(opts.writer(), bundle)
+        return
+    chosen = _find_in(opts, bundle.glossary, "glossary", term, listed_by="infoblad about")
+    if opts.json:
+        render.write_json({"lang": bundle.lang, "term": render.to_data(chosen)})
+    else:
+        render.glossary_term(opts.writer(), bundle, chosen)
+
 
 _contact = _document_command("contact", lambda b, r: {"contacts": [r.to_data(c) for c in b.contacts]})
 _contact.__doc__ = (
@@ -852,6 +927,15 @@ def quiz_command(
     retry_missed: Annotated[
         bool, typer.Option("--retry-missed", help="Retake the questions you missed last time.")
     ] = False,
+    question: Annotated[
+        Optional[str],
+        typer.Option(
+            "--question",
+            help="Ask just this one question (by ID, as search shows it), with feedback; not saved.",
+            autocompletion=_complete_ids("questions"),
+            show_default=False,
+        ),
+    ] = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not keep the result in the history.")
     ] = False,
@@ -878,6 +962,7 @@ def quiz_command(
 
     Answer by number or letter; you get feedback after each answer and a result at the
     end. Answers can also come from --answers or line by line on standard input.
+    With --question ID: just that question and its feedback, kept out of the history.
     Ctrl-C stops without saving (exit 130). With --result-file the result is also
     written as an anonymous file for a workshop trainer (see 'infoblad group')."""
     opts = Options(ctx, lang, json, plain, content_dir)
@@ -897,6 +982,15 @@ def quiz_command(
         if theme not in theme_ids:
             unknown_theme(opts.lang, theme, theme_ids)
     only: Optional[list[str]] = None
+    if question is not None:
+        if theme is not None or retry_missed:
+            raise UsageError(t(opts.lang, "quiz.question_alone"))
+        only = [
+            _find_in(
+                opts, bundle.questions, "quiz", question, listed_by=t(opts.lang, "quiz.question_list")
+            ).id
+        ]
+        count, no_save = 1, True  # one question is no attempt: it stays out of the history and the trend
     store = None
     if retry_missed or not no_save:
         from .history import History, default_path
@@ -927,7 +1021,7 @@ def quiz_command(
             return
         unknown_theme(opts.lang, theme or "", theme_ids)
     total = len(quiz.asked)
-    again = _again_command(opts, seed, count, theme, retry_missed)
+    again = _again_command(opts, seed, count, theme, retry_missed, question=question)
 
     scripted = answers is not None
     interactive = not scripted and sys.stdin.isatty()
@@ -1034,7 +1128,7 @@ def quiz_command(
     if result_target is not None:
         from . import result_file as results
 
-        mode = results.mode_of(theme, retry=retry_missed)
+        mode = results.mode_of(theme, retry=retry_missed, question=question is not None)
         data = results.from_result(result, _today(), mode)
         not_written = _write_result(opts, result_target, results.dumps(data), quiet=opts.json)
     if opts.json:
@@ -1044,6 +1138,10 @@ def quiz_command(
         data["saved"] = saved
         data["again"] = again
         write_json(data)
+    elif question is not None:
+        assert display is not None
+        display.blank()
+        display.wrap(display.t("quiz.question_more"), style="dim")
     else:
         assert display is not None
         show.result(display, bundle, result)
@@ -1099,11 +1197,18 @@ def _write_result(opts: Options, target: Path, data: bytes, quiet: bool = False)
 
 
 def _again_command(
-    opts: Options, seed: int, count: int, theme: Optional[str], retry: bool, retry_missed: bool = False
+    opts: Options,
+    seed: int,
+    count: int,
+    theme: Optional[str],
+    retry: bool,
+    retry_missed: bool = False,
+    question: Optional[str] = None,
 ) -> str:
     """The command that asks the very same questions again ('' after --retry-missed: it changes).
 
     With ``retry_missed``: the --retry-missed command itself, which shows this run's questions.
+    With ``question``: the command that asks that one question again.
     """
     if retry:
         return ""
@@ -1113,7 +1218,9 @@ def _again_command(
     parts = (
         ["infoblad", "quiz", "--retry-missed"] if retry_missed else ["infoblad", "quiz", "--seed", str(seed)]
     )
-    if count != DEFAULT_COUNT:
+    if question is not None:
+        parts += ["--question", question.strip().lower()]
+    elif count != DEFAULT_COUNT:
         parts += ["--count", str(count)]
     if theme:
         parts += ["--theme", theme]

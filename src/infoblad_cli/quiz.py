@@ -369,11 +369,9 @@ def to_data(result: Result, bundle: m.Bundle) -> dict[str, Any]:
             "correct": o.correct,
             "feedback": o.feedback,
             "better_answer": o.best_text,
-            "read_more": f"infoblad {o.link[0]}" + (f" {o.link[1]}" if o.link[0] != "personal" else ""),
+            "read_more": f"infoblad {o.link[0]} {o.link[1]}",
         }
         for o in result.outcomes
     ]
-    data["read_next"] = [
-        f"infoblad {kind}" + (f" {ident}" if kind != "personal" else "") for kind, ident in result.read_next
-    ]
+    data["read_next"] = [f"infoblad {kind} {ident}" for kind, ident in result.read_next]
     return data

@@ -260,6 +260,20 @@ def personal(w: Writer, bundle: m.Bundle) -> None:
     page(w, o.personal(bundle))
 
 
+def personal_theme(w: Writer, bundle: m.Bundle, theme: m.Theme) -> None:
+    """One theme of the personal side (``infoblad personal THEME``), and where the others are."""
+    entry_page(w, bundle, k.THEMES, theme)
+    w.blank()
+    w.command("infoblad personal")
+
+
+def glossary_term(w: Writer, bundle: m.Bundle, term: m.Term) -> None:
+    """One term of the glossary (``infoblad about --term ID``), and where the others are."""
+    page(w, o.entry(bundle, k.GLOSSARY, term), f"{w.t('about.glossary')}: {term.id}")
+    w.blank()
+    w.command("infoblad about")
+
+
 def about(w: Writer, bundle: m.Bundle) -> None:
     page(w, o.about(bundle))
 

@@ -18,7 +18,7 @@ BAR_WIDTH = 20
 
 def command_for(link: tuple[str, str]) -> str:
     kind, ident = link
-    return f"infoblad {kind}" if kind == "personal" else f"infoblad {kind} {ident}"
+    return f"infoblad {kind} {ident}"  # a personal theme opens on its own too
 
 
 def intro(w: Writer, count: int) -> None:
