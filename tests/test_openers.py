@@ -1,4 +1,4 @@
-"""Every search hit opens with the command it shows: one quiz question, one glossary term, one personal theme."""
+"""Every search hit opens with the command it shows: a quiz question, a glossary term, a personal theme."""
 
 from __future__ import annotations
 

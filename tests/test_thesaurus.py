@@ -47,6 +47,7 @@ def test_packs_add_their_groups_after_the_built_in_ones(tmp_path: Path) -> None:
         ("synonyms:\n  - [a, b, a]\n", "thes.twice", "warning"),
         ("synonyms:\n  - [a, b, '-']\n", "thes.empty_term", "warning"),
         ("synonyms:\n  - [a, b]\nextra: x\n", "thes.unknown_key", "warning"),
+        ("synonyms:\n  - [a, b, a b c d e]\n", "thes.too_long", "warning"),
     ],
 )
 def test_problems_are_named_in_both_languages(tmp_path: Path, text: str, key: str, severity: str) -> None:
@@ -56,7 +57,8 @@ def test_problems_are_named_in_both_languages(tmp_path: Path, text: str, key: st
     for lang in ("nl", "en"):
         found = thesaurus.problems(tmp_path, "nl", lang)
         assert [p.severity for p in found].count(severity) >= 1
-        expected = t(lang, key, term="a" if key != "thes.unknown_key" else "extra")
+        term = {"thes.unknown_key": "extra", "thes.too_long": "a b c d e"}.get(key, "a")
+        expected = t(lang, key, term=term)
         assert expected in [p.message for p in found], (lang, found)
         assert all(p.file == str(tmp_path / "nl" / "synonyms.yaml") for p in found)
     assert thesaurus.problems(tmp_path, "en", "nl") == []  # no file, no problem

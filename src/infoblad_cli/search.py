@@ -82,9 +82,9 @@ def _words(bundle: m.Bundle, query: str) -> list[str]:
 
 def _concepts(index: Index, words: list[str]) -> list[_Concept]:
     """One concept per query word, or per run of words that forms a thesaurus phrase."""
-    thesaurus = index.thesaurus()
-    longest = max((len(p) for p in thesaurus), default=1)
     stems = [index.stem_of(w) for w in words]
+    thesaurus = index.thesaurus(stems)
+    longest = max((len(p) for p in thesaurus), default=1)
     concepts: list[_Concept] = []
     at = 0
     while at < len(words):
@@ -143,11 +143,11 @@ def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple
             total[number] = total.get(number, 0.0) + score
     ranked = sorted(total, key=lambda n: (-coverage[n], -total[n], n))
     shown = ranked if limit is None else ranked[: max(limit, 0)]
-    forms = [index.forms(concept.terms) for concept in concepts]
+    marker = _Marker([index.forms(concept.terms) for concept in concepts])
     hits = []
     for number in shown:
         doc = docs[number]
-        field, snippet, spans = _best_snippet(doc.fields, forms)  # type: ignore[attr-defined]
+        field, snippet, spans = _best_snippet(doc.fields, marker)  # type: ignore[attr-defined]
         hits.append(
             Hit(
                 doc.kind,  # type: ignore[attr-defined]
@@ -180,22 +180,50 @@ def suggestions(bundle: m.Bundle, query: str, count: int = 3) -> list[str]:
 # ---------------------------------------------------------------- snippets
 
 
+class _Marker:
+    """The folded words that count as a match (per concept), and one pattern that finds any of them."""
+
+    def __init__(self, forms: list[set[str]]) -> None:
+        self.forms = forms
+        self.every = set().union(*forms)
+        alternatives = "|".join(re.escape(f) for f in sorted(self.every, key=len, reverse=True))
+        # Whole words only, as the tokenizer cuts them: letters and digits, not '_'.
+        self.pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+    def found(self, text: str) -> set[str]:
+        return set(self.pattern.findall(fold(text)))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the words occur in ``text`` as written."""
+        if text.isascii():  # folding is lower-casing: the offsets stay
+            return [match.span() for match in self.pattern.finditer(text.lower())]
+        return [(start, end) for word, start, end in a.word_spans(text) if word in self.every]
+
+    def first(self, text: str) -> tuple[int, int] | None:
+        if text.isascii():
+            match = self.pattern.search(text.lower())
+            return match.span() if match else None
+        return a.first_word(text, self.every)
+
+
 def _best_snippet(
-    fields: Sequence[tuple[str, str, str]], forms: list[set[str]]
+    fields: Sequence[tuple[str, str, str]], marker: _Marker
 ) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     """The field that matches most concepts (then the better class, then the first) and its snippet."""
-    every_form = set().union(*forms)
     best = (0, -1)
     chosen = fields[0] if fields else ("title", "title", "")
-    for field in fields:
-        tokens = set(a.WORD.findall(fold(field[2])))  # the cheap test first; spans only for the winner
-        if not tokens & every_form:
+    # Better classes first (stable: the first field wins a tie); a field with every word ends the search.
+    for field in sorted(fields, key=lambda f: -CLASS_ORDER.get(f[1], 0)):
+        found = marker.found(field[2])
+        if not found:
             continue
-        key = (sum(1 for f in forms if tokens & f), CLASS_ORDER.get(field[1], 0))
+        key = (sum(1 for f in marker.forms if found & f), CLASS_ORDER.get(field[1], 0))
         if key > best:
             best, chosen = key, field
+            if key[0] == len(marker.forms):
+                break
     name, _, text = chosen
-    snippet, spans = _snippet(text, a.first_word(text, every_form), every_form)
+    snippet, spans = _snippet(text, marker)
     return name, snippet, spans
 
 
@@ -203,11 +231,9 @@ def _last_space(text: str, start: int, end: int) -> int:
     return max(text.rfind(" ", start, end), text.rfind("\n", start, end))
 
 
-def _snippet(
-    text: str, first: tuple[int, int] | None, forms: set[str]
-) -> tuple[str, tuple[tuple[int, int], ...]]:
+def _snippet(text: str, marker: _Marker) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A short piece of ``text`` around the first match, cut at word boundaries, with spans."""
-    start, end = first or (0, 0)
+    start, end = marker.first(text) or (0, 0)
     length = len(text)
     budget = SNIPPET_MAX - 2  # room for two ellipses
     left = max(0, start - SNIPPET_BEFORE)
@@ -224,5 +250,5 @@ def _snippet(
     body = " ".join(text[left:right].split())
     prefix = "…" if left > 0 else ""
     offset = len(prefix)
-    spans = tuple((s + offset, e + offset) for w, s, e in a.word_spans(body) if w in forms)
+    spans = tuple((s + offset, e + offset) for s, e in marker.spans(body))
     return prefix + body + ("…" if right < length else ""), spans

@@ -27,7 +27,7 @@ from . import analysis as a
 
 CLASSES = ("title", "summary", "body", "source")
 WEIGHTS = (4.0, 2.0, 1.0, 0.2)  # weights of the BM25 scores per class, in the order of CLASSES
-_CODE = ("analysis.py", "search_index.py", "thesaurus.py")
+_CODE = ("analysis.py", "search_index.py", "thesaurus.py", "search_documents.py", "kinds.py")
 FORMAT = 1
 
 
@@ -51,15 +51,11 @@ def _key(lang: str, docs: Sequence[Doc], thesaurus_stamp: int) -> str:
             check = zlib.crc32((here / name).read_bytes(), check)
         except OSError:  # a zipped install: the version of the package stands in
             pass
-    parts = []
-    for doc in docs:
-        parts.append(doc.kind)
-        parts.append(doc.id)
-        for name, weight, text in doc.fields:
-            parts.append(name)
-            parts.append(weight)
-            parts.append(text)
-    check = zlib.crc32("\x00".join(parts).encode("utf-8", "surrogatepass"), check)
+    # Field names and classes follow from the code above; the texts and their places are content.
+    shape = "\x00".join([f"{doc.kind}\x01{doc.id}\x01{len(doc.fields)}" for doc in docs])
+    texts = "\x00".join([text for doc in docs for _, _, text in doc.fields])
+    check = zlib.crc32(shape.encode("utf-8", "surrogatepass"), check)
+    check = zlib.crc32(texts.encode("utf-8", "surrogatepass"), check)
     return f"{check:08x}-{len(docs)}"
 
 
@@ -118,15 +114,20 @@ class Index:
             self._vocabulary = {r[0] for r in self.db.execute("SELECT DISTINCT word FROM forms")}
         return self._vocabulary
 
-    def thesaurus(self) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-        """Stemmed phrase -> the other phrases of its groups."""
-        groups: dict[int, list[tuple[str, ...]]] = {}
-        for group, phrase in self.db.execute("SELECT grp, phrase FROM thesaurus"):
-            groups.setdefault(group, []).append(tuple(phrase.split()))
+    def thesaurus(self, stems: Sequence[str]) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """For every run of ``stems`` that is a thesaurus phrase: the other phrases of its groups."""
+        runs = {
+            " ".join(stems[i:j]) for i in range(len(stems)) for j in range(i + 1, min(len(stems), i + 4) + 1)
+        }
+        marks = ",".join("?" * len(runs))
+        rows = self.db.execute(
+            f"SELECT a.phrase, b.phrase FROM thesaurus a JOIN thesaurus b ON a.grp = b.grp "
+            f"WHERE a.phrase IN ({marks}) AND b.phrase != a.phrase",
+            sorted(runs),
+        )
         found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-        for phrases in groups.values():
-            for phrase in phrases:
-                found.setdefault(phrase, set()).update(p for p in phrases if p != phrase)
+        for phrase, other in rows:
+            found.setdefault(tuple(phrase.split()), set()).add(tuple(other.split()))
         return found
 
     def match(self, alternatives: Iterable[str]) -> dict[int, float]:
@@ -140,12 +141,14 @@ class Index:
         scores: dict[int, float] = {}
         if not expression:
             return scores
-        for column, weight in zip(CLASSES, WEIGHTS, strict=True):
-            rows = self.db.execute(
-                "SELECT rowid, bm25(docs) FROM docs WHERE docs MATCH ?", (f"{{{column}}} : ({expression})",)
-            )
-            for rowid, score in rows:
-                scores[rowid] = scores.get(rowid, 0.0) - weight * score
+        # bm25() with the weight of one class and 0 for the others is that class's own score.
+        per_class = ", ".join(
+            "bm25(docs, " + ", ".join("1" if i == c else "0" for i in range(len(CLASSES))) + ")"
+            for c in range(len(CLASSES))
+        )
+        rows = self.db.execute(f"SELECT rowid, {per_class} FROM docs WHERE docs MATCH ?", (expression,))
+        for rowid, *by_class in rows:
+            scores[rowid] = -sum(w * score for w, score in zip(WEIGHTS, by_class, strict=True))
         return scores
 
 
@@ -269,6 +272,8 @@ def _build(connection: sqlite3.Connection, lang: str, docs: Sequence[Doc], group
             if a.words(term)
         ),
     )
+    db.execute("CREATE INDEX thesaurus_phrase ON thesaurus (phrase)")
+    db.execute("CREATE INDEX thesaurus_group ON thesaurus (grp)")
     db.execute("INSERT INTO meta VALUES ('lang', ?)", (lang,))
     db.commit()
     return index

@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import ContentError, Problem
 
 FILE = "synonyms.yaml"
+MAX_WORDS = 4  # a longer phrase is never matched: search looks at runs of at most four query words
 KEY = "synonyms"
 
 
@@ -73,6 +74,8 @@ def _parse(path: Path) -> tuple[list[list[str]], list[tuple[str, str, int | None
             terms = [term for term in terms if any(c.isalnum() for c in term)]
         seen: set[str] = set()
         for term in terms:
+            if len(term.split()) > MAX_WORDS:
+                findings.append(("thes.too_long", term, None, entry))
             if term.casefold() in seen:
                 findings.append(("thes.twice", term, None, entry))
             seen.add(term.casefold())
@@ -94,7 +97,7 @@ def load(paths: list[Path]) -> list[list[str]]:
     return groups
 
 
-WARNINGS = frozenset({"thes.twice", "thes.unknown_key", "thes.empty_term"})
+WARNINGS = frozenset({"thes.twice", "thes.unknown_key", "thes.empty_term", "thes.too_long"})
 _SHAPE = frozenset({"thes.no_key", "thes.not_list", "thes.group_shape"})  # these name the expected shape
 
 
