@@ -8,7 +8,7 @@ import shlex
 import pytest
 
 from infoblad_cli import content
-from infoblad_cli.search_documents import documents
+from infoblad_cli.kinds import documents
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from infoblad_cli import content
+from infoblad_cli.kinds import documents
 from infoblad_cli.search import search
-from infoblad_cli.search_documents import documents
 
 EVAL = Path(__file__).resolve().parent / "data" / "search_eval.yaml"
 FLOOR = 0.9

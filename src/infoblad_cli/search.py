@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import analysis as a
 from . import models as m
 from .analysis import fold
 from .errors import UsageError
 from .search_index import Index, every, open_index, phrase
+
+if TYPE_CHECKING:
+    from .kinds import Document
 
 __all__ = ["EmptyQueryError", "Hit", "fold", "search", "search_page", "suggestions"]
 
@@ -66,8 +69,8 @@ class _Concept(NamedTuple):
     terms: frozenset[str]  # every term involved, for highlighting
 
 
-def _documents(bundle: m.Bundle) -> list[object]:
-    from .search_documents import documents
+def _documents(bundle: m.Bundle) -> list[Document]:
+    from .kinds import documents
 
     return list(documents(bundle))
 
@@ -130,7 +133,7 @@ def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple
     """Like ``search``, plus how many entries matched in all: snippets are made only for the page."""
     words = _words(bundle, query)
     docs = _documents(bundle)
-    index = open_index(bundle.lang, docs, bundle.packs)  # type: ignore[arg-type]
+    index = open_index(bundle.lang, docs, bundle.packs)
     concepts = _concepts(index, words)
     coverage: dict[int, int] = {}
     total: dict[int, float] = {}
@@ -147,17 +150,17 @@ def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple
     hits = []
     for number in shown:
         doc = docs[number]
-        field, snippet, spans = _best_snippet(doc.fields, marker)  # type: ignore[attr-defined]
+        field, snippet, spans = _best_snippet(doc.fields, marker)
         hits.append(
             Hit(
-                doc.kind,  # type: ignore[attr-defined]
-                doc.id,  # type: ignore[attr-defined]
-                doc.title,  # type: ignore[attr-defined]
+                doc.kind,
+                doc.id,
+                doc.title,
                 field,
                 snippet,
                 spans,
                 round(total[number], 3),
-                " ".join(("infoblad", *doc.command)),  # type: ignore[attr-defined]
+                " ".join(("infoblad", *doc.command)),
             )
         )
     return hits, len(ranked)
@@ -167,7 +170,7 @@ def suggestions(bundle: m.Bundle, query: str, count: int = 3) -> list[str]:
     """The words of the content closest to the query's words (for a query that found nothing)."""
     import difflib
 
-    index = open_index(bundle.lang, _documents(bundle), bundle.packs)  # type: ignore[arg-type]
+    index = open_index(bundle.lang, _documents(bundle), bundle.packs)
     vocabulary = sorted(index.vocabulary())
     found: dict[str, None] = {}
     for word in _words(bundle, query):

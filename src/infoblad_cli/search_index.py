@@ -21,28 +21,20 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from . import analysis as a
 
+if TYPE_CHECKING:
+    from .kinds import Document
+
 CLASSES = ("title", "summary", "body", "source")
 WEIGHTS = (4.0, 2.0, 1.0, 0.2)  # weights of the BM25 scores per class, in the order of CLASSES
-_CODE = ("analysis.py", "search_index.py", "thesaurus.py", "search_documents.py", "kinds.py")
+_CODE = ("analysis.py", "search_index.py", "thesaurus.py", "kinds.py")
 FORMAT = 1
 
 
-class Doc(Protocol):
-    """What the index needs of a document (the team's ``Document``)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def fields(self) -> tuple[tuple[str, str, str], ...]: ...
-
-
-def _key(lang: str, docs: Sequence[Doc], thesaurus_stamp: int) -> str:
+def _key(lang: str, docs: Sequence[Document], thesaurus_stamp: int) -> str:
     """What the index depends on: the documents' texts, the thesaurus and this code."""
     check = zlib.crc32(f"{FORMAT}:{lang}:{thesaurus_stamp}".encode())
     here = Path(__file__).resolve().parent
@@ -167,10 +159,10 @@ def every(terms: Iterable[str]) -> str:
     return "(" + " AND ".join(phrase([t]) for t in terms) + ")"
 
 
-def open_index(lang: str, docs: Sequence[Doc], packs: Sequence[str]) -> Index:
+def open_index(lang: str, docs: Sequence[Document], packs: Sequence[str]) -> Index:
     """The index of ``docs``: from the cache when it is up to date, else built (and cached)."""
     from . import thesaurus
-    from .content import cache_dir
+    from .cache import cache_dir
 
     paths = thesaurus.files(lang, list(packs))
     key = _key(lang, docs, thesaurus.stamp(paths))
@@ -209,23 +201,24 @@ def _save(connection: sqlite3.Connection, path: Path) -> None:
     _prune(path)
 
 
-CACHE_DAYS = 30
-
-
 def _prune(keep: Path) -> None:
-    """Remove indexes of this language not used for a month (content and packs come and go)."""
+    """Remove search indexes not written for a month, as the content cache does (packs come and go)."""
     import time
+
+    from .cache import CACHE_DAYS
 
     limit = time.time() - CACHE_DAYS * 24 * 3600
     for old in keep.parent.glob("search-*.sqlite3"):
         try:
-            if old != keep and old.stat().st_atime < limit and old.stat().st_mtime < limit:
+            if old != keep and old.stat().st_mtime < limit:
                 old.unlink()
         except OSError:
             pass
 
 
-def _build(connection: sqlite3.Connection, lang: str, docs: Sequence[Doc], groups: list[list[str]]) -> Index:
+def _build(
+    connection: sqlite3.Connection, lang: str, docs: Sequence[Document], groups: list[list[str]]
+) -> Index:
     index = Index(connection, lang)
     stem = index.stem
     db = connection
