@@ -262,14 +262,14 @@ def personal(w: Writer, bundle: m.Bundle) -> None:
 
 def personal_theme(w: Writer, bundle: m.Bundle, theme: m.Theme) -> None:
     """One theme of the personal side (``infoblad personal THEME``), and where the others are."""
-    entry_page(w, bundle, k.THEMES, theme)
+    page(w, o.entry(bundle, k.THEMES, theme), f"{w.t('kind.personal')}: {theme.id}")
     w.blank()
     w.command("infoblad personal")
 
 
 def glossary_term(w: Writer, bundle: m.Bundle, term: m.Term) -> None:
     """One term of the glossary (``infoblad about --term ID``), and where the others are."""
-    page(w, o.entry(bundle, k.GLOSSARY, term), f"{w.t('about.glossary')}: {term.id}")
+    page(w, o.entry(bundle, k.GLOSSARY, term), f"{w.t('kind.glossary')}: {term.id}")
     w.blank()
     w.command("infoblad about")
 
