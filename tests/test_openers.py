@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Every search hit opens with the command it shows: a quiz question, a glossary term, a personal theme."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search evaluation: realistic questions (tests/data/search_eval.yaml) and the entries that answer them.
 
 Prints hits@3 (an answer among the first three hits) and MRR (mean of 1 / the rank

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search thesaurus as content: files per language, packs add groups, validate checks them."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Words for search: folding, tokens, stop words, stems and Dutch compound parts.
 
 Folding is character by character (``fold(a + b) == fold(a) + fold(b)``) and

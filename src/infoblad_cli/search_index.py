@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search index: SQLite FTS5 over the stems of the content, kept in the content cache.
 
 Stemming every word of the content with the (pure Python) Snowball stemmers takes

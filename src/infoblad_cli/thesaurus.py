@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The search thesaurus: groups of words that mean the same to the people who search.
 
 Content, not code: ``content/LANG/synonyms.yaml`` holds groups such as
