@@ -311,8 +311,10 @@ def _no_escapes(text: str) -> None:
 @pytest.mark.parametrize("term", [OSC8, "gevaar" + RLO + "txt.exe", CLEAR + "x"])
 def test_6_a_search_term_never_reaches_the_terminal_raw(run: Any, term: str) -> None:
     done = run("search", term)
-    assert done.exit_code == 1
-    assert "Niets gevonden" in done.stderr
+    # Search ranks by words: 'https' in the OSC 8 link finds the web addresses in the content.
+    assert done.exit_code in (0, 1)
+    assert ("Niets gevonden" in done.stderr) == (done.exit_code == 1)
+    assert ("Gevonden voor" in done.stdout) == (done.exit_code == 0)
     _no_escapes(done.stdout + done.stderr)
 
 

@@ -172,7 +172,11 @@ def open_index(lang: str, docs: Sequence[Document], packs: Sequence[str]) -> Ind
     if folder is None:
         return _build(sqlite3.connect(":memory:"), lang, docs, thesaurus.load(paths))
     path = folder / f"search-{lang}-{key}.sqlite3"
-    if path.is_file():
+    try:
+        cached = path.is_file()
+    except OSError:  # an unreadable cache folder: build in memory, as without a cache
+        cached = False
+    if cached:
         try:
             connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             connection.execute("SELECT 1 FROM meta").fetchall()

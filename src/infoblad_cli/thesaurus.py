@@ -21,6 +21,14 @@ MAX_WORDS = 4  # a longer phrase is never matched: search looks at runs of at mo
 KEY = "synonyms"
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; an unreadable folder counts as none (validate reports the folder)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def files(lang: str, packs: tuple[str, ...] | list[str]) -> list[Path]:
     """The thesaurus files for ``lang``: built-in first, then the packs in order (existing ones only)."""
     from .content import builtin_dir
@@ -28,7 +36,7 @@ def files(lang: str, packs: tuple[str, ...] | list[str]) -> list[Path]:
     found = []
     for root in (builtin_dir(), *(Path(p) for p in packs)):
         path = root / lang / FILE
-        if path.is_file():
+        if _is_file(path):
             found.append(path)
     return found
 
@@ -108,7 +116,7 @@ def problems(root: Path, lang: str, message_lang: str) -> list[Problem]:
     from .strings import t
 
     path = root / lang / FILE
-    if not path.is_file():
+    if not _is_file(path):
         return []
     try:
         _, findings = _parse(path)
