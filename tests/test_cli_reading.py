@@ -26,10 +26,14 @@ def test_reading_command_exits_0_with_text(run, command, lang) -> None:
 
 
 def test_home_screen_lists_the_commands(run) -> None:
+    """In the run's language: the Dutch names in Dutch, the English names in English."""
     out = run().stdout
-    for command in ("narratives", "lessons", "cases", "personal", "quiz", "contact", "about"):
+    for command in ("verhalen", "lessen", "voorbeelden", "persoonlijk", "zelftest", "contact", "over"):
         assert f"infoblad {command}" in out
     assert "ESS" in out
+    out = run("--lang", "en").stdout
+    for command in ("narratives", "lessons", "cases", "personal", "quiz", "contact", "about"):
+        assert f"infoblad {command}" in out
 
 
 def test_env_lang_gives_english(run) -> None:

@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import EXIT_INTERRUPTED, InfobladError, UsageError
+from .names import canonical
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,10 +94,18 @@ class InfobladGroup(TyperGroup):
         # Click never formats help narrower than 50 columns; on a narrow terminal we want
         # it to fit. Subcommands inherit the width from this context.
         extra.setdefault("terminal_width", max(1, terminal_width() - 2))  # Click's own margin
+        self.argv = list(args)
+        if "--help" in args or "-h" in args:  # help in the run's language (help_i18n.py)
+            from .help_i18n import help_requested, localize, scan_lang
+
+            if help_requested(args):
+                localize(self, scan_lang(args))
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except OSError as error:  # --help into a closed pipe, say
             raise _output_failure(error) from None
+        except _ClickUsageError as error:
+            self._usage_error(error)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -109,6 +118,36 @@ class InfobladGroup(TyperGroup):
         except OSError as error:
             # Click would turn a broken pipe into exit 1 ('nothing found'): main() decides instead.
             raise _output_failure(error) from None
+        except _ClickUsageError as error:
+            self._usage_error(error)
+
+    def _usage_error(self, error: Any) -> NoReturn:
+        """Click's parser error as our own: in the run's language, on stderr, exit 2."""
+        from .help_i18n import scan_lang, usage_error
+
+        _RUN["lang"] = scan_lang(self.argv)
+        ours = usage_error(error, self.argv, self)
+        report(ours)
+        raise typer.Exit(ours.exit_code) from None
+
+    # Dutch command names (names.py): both spellings work; help lists the run's own.
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return super().get_command(ctx, cmd_name) or super().get_command(ctx, canonical(cmd_name))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names: dict[str, str] = getattr(self, "shown_names", {})
+        return [names.get(name, name) for name in super().list_commands(ctx)]
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        from .help_i18n import complete_commands
+
+        found = super().shell_complete(ctx, incomplete)
+        spelled = {item.value for item in found}
+        return [*found, *(i for i in complete_commands(self, ctx, incomplete) if i.value not in spelled)]
+
+
+# Click's UsageError (from the Click that this Typer uses: its own copy or click itself).
+_ClickUsageError: type[Exception] = typer.BadParameter.__mro__[1]
 
 
 def _output_failure(error: OSError) -> BaseException:
@@ -1613,7 +1652,7 @@ def _app_for(args: list[str]) -> typer.Typer:
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _TOP_OPTIONS_WITH_VALUE else 1
     wanted = args[index] if index < len(args) else None
-    chosen = [c for c in app.registered_commands if c.name == wanted]
+    chosen = [c for c in app.registered_commands if c.name == canonical(wanted or "")]
     if not chosen:
         return app
     single = typer.Typer(

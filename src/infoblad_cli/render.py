@@ -113,9 +113,19 @@ class Writer:
             self.wrap(item, indent, first=self.bullet + " ", style=style)
 
     def command(self, command: str, indent: int = 0, label: str | None = None, after: str = "") -> None:
-        line = Text(" " * indent)
-        if label:
-            line.append(label + " ")
+        head = " " * indent + (label + " " if label else "")
+        if len(head) + len(command) + (len(after) + 2 if after else 0) > self.width:
+            # Too long for the screen: break at spaces (never inside a word), the title below.
+            from .layout import wrap
+
+            if label:
+                self.wrap(label, indent)
+            lines = wrap(command, self.width, " " * indent, " " * (indent + 2))
+            self.emit(Text("\n".join(lines), style=self.style(STYLE_COMMAND)))
+            if after:
+                self.wrap(after, indent + 2)
+            return
+        line = Text(head)
         line.append(command, style=self.style(STYLE_COMMAND))
         if after:
             line.append("  " + after)
@@ -299,20 +309,20 @@ HOME_COMMANDS = (
 
 
 def home(w: Writer, bundle: m.Bundle, version: str | None = None) -> None:
+    from .layout import two_columns
+    from .names import shown
+
     w.title("infoblad", w.t("home.tagline"))
     w.blank()
     w.paragraphs(bundle.about.summary)
     w.heading(w.t("home.commands"))
-    width = max(len(name) for name in HOME_COMMANDS) + len("infoblad ") + 2
-    for name in HOME_COMMANDS:
-        command = f"infoblad {name}"
-        line = Text("  ")
-        line.append(command, style=w.style(STYLE_COMMAND))
-        line.append(" " * (width - len(command)))
-        description = textwrap.wrap(
-            w.t(f"cmd.{name}"), width=max(10, w.width - width - 2), subsequent_indent=" " * (width + 2)
-        )
-        line.append("\n".join(description))
+    # The command beside its description when there is room, above it when not (narrow screens).
+    rows = [(f"infoblad {shown(name, w.lang)}", w.t(f"cmd.{name}")) for name in HOME_COMMANDS]
+    for text in two_columns(rows, w.width, indent=2):
+        line = Text(text)
+        for command, _ in rows:
+            if text[2:] == command or text[2:].startswith(command + " "):
+                line.stylize(w.style(STYLE_COMMAND), 2, 2 + len(command))
         w.emit(line)
     w.blank()
     w.wrap(w.t("home.source"), style=STYLE_DIM)
