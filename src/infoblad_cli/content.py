@@ -337,20 +337,66 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
             problems.append(Problem(f"{lang}/", f"there are no {group}", severity="error"))
     if problems:
         return None, problems
+
+    def own(entries: Iterable[Any]) -> tuple[Any, ...]:
+        # Every entry says its language (JSON shows it); untranslated ones already did.
+        return tuple(e if e.lang else e._replace(lang=lang) for e in entries)
+
+    docs["personal"]["themes"] = own(docs["personal"]["themes"])
+    docs["about"]["sections"] = own(docs["about"]["sections"])
     bundle = m.Bundle(
         lang=lang,
-        narratives=tuple(lists["narratives"].values()),
-        lessons=tuple(lists["lessons"].values()),
-        cases=tuple(lists["cases"].values()),
+        narratives=own(lists["narratives"].values()),
+        lessons=own(lists["lessons"].values()),
+        cases=own(lists["cases"].values()),
         personal=m.Personal(**docs["personal"]),
         about=m.About(**docs["about"]),
-        contacts=tuple(lists["contacts"].values()),
-        glossary=tuple(lists["glossary"].values()),
+        contacts=own(lists["contacts"].values()),
+        glossary=own(lists["glossary"].values()),
         quiz_themes=tuple(lists["themes"].values()),
         questions=tuple(lists["questions"].values()),
         packs=tuple(str(p) for p in packs),
     )
     return bundle, problems
+
+
+# The kinds of entries a person reads, and the field that names each: an entry that exists
+# in one language only is shown in the other with a marker after this name. (Quiz
+# questions are not: a quiz asks its questions in one language.)
+_NAME_FIELD = {
+    "narratives": "title",
+    "lessons": "title",
+    "cases": "title",
+    "contacts": "name",
+    "glossary": "term",
+    "personal.themes": "title",
+    "about.sections": "title",
+}
+
+
+def _add_untranslated(stacked: _Layered, lang: str, packs: Sequence[Path], use_cache: bool) -> None:
+    """Add the packs' entries that exist only in the other language, marked and with their language."""
+    from .strings import t
+
+    other = next(code for code in LANGUAGES if code != lang)
+    # That language's own problems are reported when it is read (or validated), not here.
+    layers = [read_layer_and_problems(root, other, partial=True, use_cache=use_cache)[0] for root in packs]
+    theirs, _ = _stack(layers)
+    marker = t(lang, f"fallback.only_{other}")
+    for group, name_field in _NAME_FIELD.items():
+        if "." in group:
+            kind = group.split(".")[0]
+            ours_entries = stacked.docs[kind]["entries"]
+            their_entries = theirs.docs[kind]["entries"]
+        else:
+            ours_entries = stacked.lists[group]
+            their_entries = theirs.lists[group]
+        for ident, entry in their_entries.items():
+            if ident in ours_entries:
+                continue
+            name = getattr(entry, name_field)
+            ours_entries[ident] = entry._replace(**{name_field: f"{name} ({marker})", "lang": other})
+            stacked.origin[(group, ident)] = theirs.origin.get((group, ident), "?")
 
 
 def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Path]:
@@ -388,9 +434,14 @@ def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Pat
 
 
 def build(
-    lang: str, packs: Sequence[Path] = (), use_cache: bool = True
+    lang: str, packs: Sequence[Path] = (), use_cache: bool = True, fallback: bool = False
 ) -> tuple[m.Bundle | None, list[Problem]]:
-    """Read and layer everything for one language; return the bundle and all problems."""
+    """Read and layer everything for one language; return the bundle and all problems.
+
+    With ``fallback``, an entry that a pack has only in the other language is added
+    too, marked as such (see ``_add_untranslated``); validate builds without it, so
+    that it can still warn about the missing translation.
+    """
     problems: list[Problem] = []
     layers: list[dict[str, Layer]] = []
     unread: set[str] = set()  # kinds of which a file could not be read: references to them are unsure
@@ -403,6 +454,8 @@ def build(
         unread.update(kind for kind, name in _FILES.items() if any(p.file.endswith(name) for p in trouble))
     stacked, found = _stack(layers)
     problems.extend(found)
+    if fallback and packs:
+        _add_untranslated(stacked, lang, packs, use_cache)
     problems.extend(_references(stacked, unread))
     bundle, found = _finish(lang, stacked, packs)
     problems.extend(found)
@@ -410,8 +463,12 @@ def build(
 
 
 def load_bundle(lang: str, packs: Sequence[Path] = ()) -> m.Bundle:
-    """The bundle for one language, or ContentError listing what is wrong."""
-    bundle, problems = build(lang, packs)
+    """The bundle for one language, or ContentError listing what is wrong.
+
+    Entries that a content pack has only in the other language are in it, marked
+    (the tldr client rule: show what exists in another language, never hide it).
+    """
+    bundle, problems = build(lang, packs, fallback=True)
     errors = [p for p in problems if p.severity == "error"]
     if errors or bundle is None:
         raise ContentError(errors or problems)

@@ -70,6 +70,7 @@ class Narrative(NamedTuple):
     asks_of_you: Asks
     lessons: tuple[str, ...]
     sources: tuple[Source, ...]
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class Lesson(NamedTuple):
@@ -82,6 +83,7 @@ class Lesson(NamedTuple):
     tomorrow: Tomorrow
     cases: tuple[str, ...]
     sources: tuple[Source, ...]
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class Case(NamedTuple):
@@ -97,6 +99,7 @@ class Case(NamedTuple):
     lessons: tuple[str, ...]
     sources: tuple[Source, ...]
     caveat: str = ""
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class Theme(NamedTuple):
@@ -108,6 +111,7 @@ class Theme(NamedTuple):
     questions: tuple[str, ...]
     sources: tuple[Source, ...]
     lessons: tuple[str, ...] = ()
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class Section(NamedTuple):
@@ -115,6 +119,7 @@ class Section(NamedTuple):
     title: str
     text: str
     sources: tuple[Source, ...]
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class ExtraLine(NamedTuple):
@@ -134,12 +139,14 @@ class Contact(NamedTuple):
     note: str = ""
     checked: str = ""
     sources: tuple[Source, ...] = ()
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 class Term(NamedTuple):
     id: str
     term: str
     explanation: str
+    lang: str = ""  # the entry's language: not the bundle's when it has no translation
 
 
 # ---------------------------------------------------------------- the descriptions

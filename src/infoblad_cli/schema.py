@@ -120,12 +120,24 @@ def url(value: Any, c: Checker, w: Where) -> Any:
     return result
 
 
-def choice(*allowed: str) -> Spec:
+def _spelling(value: str) -> str:
+    """'Niet hersteld', 'niet_hersteld' and 'NIET-HERSTELD' are the same word."""
+    return "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def choice(*allowed: str, aliases: dict[str, str] | None = None) -> Spec:
+    """One of ``allowed``, or a word for it in the other language (``aliases``): the canonical value."""
+    names = {_spelling(a): a for a in allowed}
+    names.update({_spelling(word): canonical for word, canonical in (aliases or {}).items()})
+    dutch = {canonical: word for word, canonical in (aliases or {}).items()}
+    accepted = [f"{a} ({dutch[a]})" if a in dutch else a for a in allowed]
+
     def check(value: Any, c: Checker, w: Where) -> Any:
-        if not isinstance(value, str) or value.strip() not in allowed:
-            c.at(w, f"'{value}' is not allowed here", " or ".join(allowed))
+        found = names.get(_spelling(value)) if isinstance(value, str) else None
+        if found is None:
+            c.at(w, f"'{value}' is not allowed here", " or ".join(accepted))
             return _INVALID
-        return value.strip()
+        return found
 
     return check
 
@@ -259,6 +271,22 @@ LINE = text(one_line=True)
 
 # ---------------------------------------------------------------- specs from the kind descriptions
 
+# What a person types in the other language, normalised to the canonical value.
+OUTCOME_WORDS = {
+    "hersteld": "restored",
+    "versterkt": "strengthened",
+    "lopend": "ongoing",
+    "niet-hersteld": "not-restored",
+}
+CHOICE_WORDS: dict[str, dict[str, str]] = {"outcome": OUTCOME_WORDS}
+KIND_WORDS = {
+    "situatie": "scenario",
+    "herkennen": "recognise",
+    "recognize": "recognise",
+    "zelfbeoordeling": "self-rating",
+    "zelfinschatting": "self-rating",
+}
+
 _SIMPLE: dict[str, Spec] = {"slug": slug, "line": LINE, "text": PARAS, "url": url}
 _EMPTY_BY_DEFAULT = ("refs",)  # fields that are an empty list when left out
 
@@ -273,7 +301,7 @@ def field_spec(field: k.Field) -> Spec:
     if kind == "refs":
         return IDS
     if kind == "choice":
-        return choice(*field.values)
+        return choice(*field.values, aliases=CHOICE_WORDS.get(field.name))
     if kind == "sources":
         return list_of(SOURCE, min_items=field.min_items)
     if kind in ("record", "records"):
@@ -289,7 +317,9 @@ def _field(field: k.Field) -> F:
 
 def kind_spec(kind: k.Kind) -> Spec:
     """How one entry of a kind is validated and built into its model."""
-    return record(kind.model, {field.name: _field(field) for field in kind.fields}, is_entry=True)
+    # 'lang' is set when the bundle is built, never read from a file.
+    fields = {field.name: _field(field) for field in kind.fields if field.name != "lang"}
+    return record(kind.model, fields, is_entry=True)
 
 
 NARRATIVE = kind_spec(k.NARRATIVES)
@@ -407,7 +437,10 @@ QUESTION_KINDS: dict[str, Spec] = {
 
 def question(value: Any, c: Checker, w: Where) -> Any:
     kind = value.get("kind") if isinstance(value, dict) else None
-    spec = QUESTION_KINDS.get(kind.strip() if isinstance(kind, str) else "")
+    canonical = _KIND_NAMES.get(_spelling(kind)) if isinstance(kind, str) else None
+    spec = QUESTION_KINDS.get(canonical or "")
+    if spec is not None and canonical != kind:
+        value = {**value, "kind": canonical}  # a Dutch word for the kind: the canonical one from here on
     if spec is None:
         entry = value.get("id") if isinstance(value, dict) else None
         line = (
@@ -418,10 +451,14 @@ def question(value: Any, c: Checker, w: Where) -> Any:
             line=line,
             entry=entry if isinstance(entry, str) else None,
             field="kind",
-            expected=" or ".join(QUESTION_KINDS),
+            expected=" or ".join(f"{name} ({_DUTCH_KIND[name]})" for name in QUESTION_KINDS),
         )
         return _INVALID
     return spec(value, c, w)
+
+
+_KIND_NAMES = {**{kind: kind for kind in QUESTION_KINDS}, **KIND_WORDS}
+_DUTCH_KIND = {"scenario": "situatie", "recognise": "herkennen", "self-rating": "zelfbeoordeling"}
 
 
 def _document(fields: dict[str, F], list_key: str, entry: Spec, partial: bool) -> Spec:

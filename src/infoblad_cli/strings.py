@@ -13,6 +13,8 @@ NL: dict[str, str] = {
     "home.source": "Gebaseerd op het infoblad van de Expertise-unit Sociale Stabiliteit (ESS), Leernetwerk polarisatie voor gemeenten, december 2022.",
     "home.commands": "Wat je kunt doen",
     "home.more": "Meer hulp: infoblad COMMANDO --help. Engels: --lang en.",
+    "fallback.only_nl": "alleen in het Nederlands",
+    "fallback.only_en": "alleen in het Engels",
     # ---- help (help_i18n.py): commands, options and Click's own words
     "help.cmd.infoblad": "infoblad: polarisatie tussen burgers en overheid, in je terminal. Zonder commando zie je het beginscherm.",
     "help.cmd.narratives": "Verhalen van burgers van wie het vertrouwen in de overheid onder druk staat.\n\nZonder ID: de lijst. Met een ID (bijvoorbeeld niet-gehoord): \u00e9\u00e9n verhaal helemaal.",
@@ -416,6 +418,8 @@ EN: dict[str, str] = {
     "home.source": "Based on the infoblad of the Expertise-unit Sociale Stabiliteit (ESS), Leernetwerk polarisatie voor gemeenten, December 2022.",
     "home.commands": "What you can do",
     "home.more": "More help: infoblad COMMAND --help. Dutch: --lang nl.",
+    "fallback.only_nl": "only in Dutch",
+    "fallback.only_en": "only in English",
     # ---- help (help_i18n.py): commands, options and Click's own words
     "help.cmd.infoblad": "infoblad: polarisation between citizens and government, in your terminal. Without a command you see the home screen.",
     "help.cmd.narratives": "The narratives of citizens whose trust in government is under strain.\n\nWithout an ID: the list. With an ID (e.g. niet-gehoord): one narrative in full.",
