@@ -203,6 +203,9 @@ def _f(name: str, type: str, show: str = "section", search: str = "body", **more
 
 ID = Field("id", "slug", "hidden", "")
 SOURCES = Field("sources", "sources", "sources", "source", label="sources", min_items=1)
+# Set when the bundle is built, never read from a file: the entry's language, which differs
+# from the bundle's for an entry that a pack has in one language only (content._add_untranslated).
+LANG = Field("lang", "line", "hidden", "", required=False)
 
 
 def _related(name: str, ref: str, label: str) -> Field:
@@ -238,6 +241,7 @@ NARRATIVES = Kind(
         ),
         _related("lessons", "lessons", "related.lessons"),
         SOURCES,
+        LANG,
     ),
 )
 
@@ -269,6 +273,7 @@ LESSONS = Kind(
         ),
         _related("cases", "cases", "related.cases"),
         SOURCES,
+        LANG,
     ),
 )
 
@@ -297,6 +302,7 @@ CASES = Kind(
         _f("caveat", "text", required=False),
         _related("lessons", "lessons", "related.lessons"),
         SOURCES,
+        LANG,
     ),
 )
 
@@ -314,6 +320,7 @@ THEMES = Kind(
         _f("questions", "texts", "bullets", min_items=1, label="personal.questions"),
         _related("lessons", "lessons", "related.lessons"),
         SOURCES,
+        LANG,
     ),
 )
 
@@ -330,6 +337,7 @@ SECTIONS = Kind(
         _f("title", "line", "title", "title"),
         _f("text", "text", "body", "summary"),
         SOURCES,
+        LANG,
     ),
 )
 
@@ -345,6 +353,7 @@ GLOSSARY = Kind(
         ID,
         _f("term", "line", "title", "title"),
         _f("explanation", "text", "body", "summary"),
+        LANG,
     ),
 )
 
@@ -376,6 +385,7 @@ CONTACTS = Kind(
         _f("note", "text", "note", required=False),
         _f("checked", "line", "note", "source", required=False, label="contact.checked"),
         Field("sources", "sources", "sources", "source", required=False, label="sources"),
+        LANG,
     ),
 )
 

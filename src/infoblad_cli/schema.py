@@ -318,7 +318,7 @@ def _field(field: k.Field) -> F:
 def kind_spec(kind: k.Kind) -> Spec:
     """How one entry of a kind is validated and built into its model."""
     # 'lang' is set when the bundle is built, never read from a file.
-    fields = {field.name: _field(field) for field in kind.fields if field.name != "lang"}
+    fields = {field.name: _field(field) for field in kind.fields if field is not k.LANG}
     return record(kind.model, fields, is_entry=True)
 
 
