@@ -319,7 +319,13 @@ def kind_spec(kind: k.Kind) -> Spec:
     """How one entry of a kind is validated and built into its model."""
     # 'lang' is set when the bundle is built, never read from a file.
     fields = {field.name: _field(field) for field in kind.fields if field is not k.LANG}
-    return record(kind.model, fields, is_entry=True)
+    if len(fields) == len(kind.fields):
+        return record(kind.model, fields, is_entry=True)
+
+    def build(**values: Any) -> Any:
+        return kind.model(**values, lang="")
+
+    return record(build, fields, is_entry=True)
 
 
 NARRATIVE = kind_spec(k.NARRATIVES)
