@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """An entry that a pack has in one language only is shown in the other, marked (issue 14).
 
 As the tldr client specification asks: never hide what exists in another language.

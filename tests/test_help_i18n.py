@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Help, usage errors and command names in the run's language (issue 14)."""
 
 from __future__ import annotations

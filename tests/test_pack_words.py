@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Values in packs accept the word a person types in either language (issue 14)."""
 
 from __future__ import annotations

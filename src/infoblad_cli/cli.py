@@ -132,7 +132,9 @@ class InfobladGroup(TyperGroup):
 
     # Dutch command names (names.py): both spellings work; help lists the run's own.
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        return super().get_command(ctx, cmd_name) or super().get_command(ctx, canonical(cmd_name))
+        # The registered (English) command first: a Dutch alias registered as a hidden command
+        # of its own must not hide the real one from the Dutch help.
+        return super().get_command(ctx, canonical(cmd_name)) or super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: Any) -> list[str]:
         names: dict[str, str] = getattr(self, "shown_names", {})

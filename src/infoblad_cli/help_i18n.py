@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Help and usage errors in the run's language, laid out for narrow screens.
 
 Click (inside Typer) writes help and parser errors in English, with the texts of
@@ -169,7 +171,7 @@ def _localize_command(command: Any, name: str, lang: str) -> None:
             param.help = t(lang, key)
         meta_key = _key(lang, f"help.meta.{param_name}")
         type_name = getattr(param.type, "name", "")
-        if meta_key and param.param_type_name == "argument":
+        if meta_key:
             param.metavar = t(lang, meta_key)
         elif param.metavar is None and getattr(param, "is_flag", False) is False:
             if type_name in _METAVARS:

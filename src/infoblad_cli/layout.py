@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Text laid out for any screen width: words are never split across lines.
 
 Shared by the help (help_i18n.py) and the home screen (render.py). Standard

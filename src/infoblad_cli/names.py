@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Every command's Dutch name next to its English one: the one table to add a line to.
 
 Both names always work; Dutch help and completion show the Dutch names first, English

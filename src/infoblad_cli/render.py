@@ -136,7 +136,10 @@ class Writer:
         width = max((len(label) for label, _ in rows), default=0)
         for label, value in rows:
             first = f"{label}:".ljust(width + 2) if label else " " * (width + 2)
-            if self.width - indent - len(first) < 10:  # a narrow screen: the value under its label
+            longest = max((len(word) for word in value.split()), default=0)
+            # A narrow screen, or a word (a web address) that does not fit beside the label:
+            # the value under its label, so no word is broken.
+            if self.width - indent - len(first) < max(10, min(longest, self.width - indent - 2)):
                 if label:
                     self.emit(Text(" " * indent + f"{label}:", style=self.style("bold")))
                 self.wrap(value, indent + 2)
@@ -381,10 +384,15 @@ def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> No
     w.title(w.t("search.title", query=query, count=total))
     for hit in hits:
         w.blank()
-        head = Text()
-        head.append(hit.title, style=w.style("bold"))
-        head.append(f"  ({w.t('kind.' + hit.kind)}: {hit.id})", style=w.style(STYLE_DIM))
-        w.emit(head)
+        where = f"({w.t('kind.' + hit.kind)}: {hit.id})"
+        if len(hit.title) + 2 + len(where) <= w.width:
+            head = Text()
+            head.append(hit.title, style=w.style("bold"))
+            head.append("  " + where, style=w.style(STYLE_DIM))
+            w.emit(head)
+        else:  # a narrow screen: where it is found on a line of its own, no word broken
+            w.wrap(hit.title, style="bold")
+            w.wrap(where, style=STYLE_DIM)
         snippet = Text(hit.snippet)
         if not w.plain:
             for start, end in hit.spans:
