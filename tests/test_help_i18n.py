@@ -46,6 +46,14 @@ def test_top_help_in_english(run: Any, args: tuple[str, ...], env: dict[str, str
     assert "verhalen" not in out
 
 
+def test_each_command_is_listed_once(run: Any) -> None:
+    for lang in ("nl", "en"):
+        listed = run("--help", "--lang", lang).stdout.split(":\n")[-1].split("\n")
+        names = [line.split()[0] for line in listed if line.startswith("  ") and line.strip()]
+        assert len(names) == len(set(names)), names
+        assert len(names) == len({canonical(name) for name in names})
+
+
 def test_lang_after_the_command_counts_for_its_help(run: Any) -> None:
     dutch = run("narratives", "--help").stdout
     english = run("narratives", "--help", "--lang", "en").stdout

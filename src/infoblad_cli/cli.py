@@ -138,7 +138,10 @@ class InfobladGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         names: dict[str, str] = getattr(self, "shown_names", {})
-        return [names.get(name, name) for name in super().list_commands(ctx)]
+        registered = super().list_commands(ctx)
+        # A Dutch name that is also registered as a (hidden) command of its own is listed once.
+        own = [name for name in registered if canonical(name) == name or canonical(name) not in registered]
+        return [names.get(name, name) for name in own]
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         from .help_i18n import complete_commands
