@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .layout import two_columns, wrap
-from .names import DUTCH, shown
+from .names import DUTCH, canonical, shown
 from .strings import t
 
 try:  # typer 0.28 ships its own copy of Click; older versions use click itself
@@ -190,7 +190,7 @@ def localize(group: Any, lang: str) -> None:
     _localize_command(group, "infoblad", lang)
     group.shown_names = {name: shown(name, lang) for name in group.commands}
     for name, command in group.commands.items():
-        _localize_command(command, name, lang)
+        _localize_command(command, canonical(name), lang)  # a hidden Dutch alias: its command's texts
 
 
 # ---------------------------------------------------------------- completion
