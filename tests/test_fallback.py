@@ -63,7 +63,7 @@ def test_english_only_contact_is_marked_in_dutch(run: Any, tmp_path: Path) -> No
 
 def test_validate_still_warns_about_the_missing_translation(run: Any) -> None:
     result = run("validate", str(PACK))
-    assert result.exit_code == 0 and "WARNING" in result.stdout and CASE in result.stdout
+    assert result.exit_code == 0 and "WAARSCHUWING" in result.stdout and CASE in result.stdout
 
 
 def test_broken_other_language_does_not_stop_this_one(run: Any, tmp_path: Path) -> None:

@@ -129,9 +129,9 @@ def test_a_folder_that_cannot_be_made_is_a_data_error(
     store = History(default_path())
     with pytest.raises(DataError) as caught:
         store.save(make_attempt())
-    assert str(default_path()) in caught.value.message
-    assert "untouched" in caught.value.message
-    assert "INFOBLAD_DATA_DIR" in (caught.value.hint or "")
+    assert str(default_path()) in caught.value.text("en")
+    assert "untouched" in caught.value.text("en")
+    assert "INFOBLAD_DATA_DIR" in caught.value.hint_text("en")
     assert blocker.read_text(encoding="utf-8") == "keep me\n"
     assert store.attempts() == []  # nothing to read is not an error
 
@@ -305,10 +305,10 @@ def test_a_file_from_a_newer_infoblad_is_refused_and_left_alone(tmp_path: Path, 
     before = path.read_bytes()
     with pytest.raises(DataError) as caught:
         OPERATIONS[operation](History(path))
-    assert str(path) in caught.value.message
-    assert "newer" in caught.value.message
-    assert "untouched" in caught.value.message
-    assert "Update infoblad" in (caught.value.hint or "")
+    assert str(path) in caught.value.text("en")
+    assert "newer" in caught.value.text("en")
+    assert "untouched" in caught.value.text("en")
+    assert "Update infoblad" in caught.value.hint_text("en")
     assert path.read_bytes() == before
 
 
@@ -346,9 +346,12 @@ def test_a_damaged_file_is_left_untouched(tmp_path: Path, operation: str, conten
     path.write_bytes(DAMAGED[content])
     with pytest.raises(DataError) as caught:
         OPERATIONS[operation](History(path))
-    assert str(path) in caught.value.message
-    assert "untouched" in caught.value.message
-    assert caught.value.hint == "Move it away, or run 'infoblad history --clear' to start a new history."
+    assert str(path) in caught.value.text("en")
+    assert "untouched" in caught.value.text("en")
+    assert (
+        caught.value.hint_text("en")
+        == "Move it away, or run 'infoblad history --clear' to start a new history."
+    )
     assert path.read_bytes() == DAMAGED[content]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
 
@@ -382,8 +385,8 @@ def test_a_folder_where_the_file_should_be_is_a_data_error(tmp_path: Path, opera
     store = History(path)
     with pytest.raises(DataError) as caught:
         store.remove_file() if operation == "remove_file" else OPERATIONS[operation](store)
-    assert str(path) in caught.value.message
-    assert "untouched" in caught.value.message
+    assert str(path) in caught.value.text("en")
+    assert "untouched" in caught.value.text("en")
     assert (path / "inside").is_dir()
 
 
@@ -426,8 +429,8 @@ def test_a_file_held_by_another_writer_gives_a_plain_busy_message(
             History(path).save(make_attempt())
     finally:
         other.close()
-    assert "in use by another infoblad" in caught.value.message
-    assert str(path) in caught.value.message
+    assert "in use by another infoblad" in caught.value.text("en")
+    assert str(path) in caught.value.text("en")
     assert row_count(path) == 1
 
 

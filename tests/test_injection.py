@@ -166,7 +166,7 @@ def test_error_messages_show_content_literally(run: Any, tmp_path: Path, colour:
     result = run("validate", str(root), env=env)
     assert result.exit_code == 1
     assert_no_content_controls(result.stdout, colour)
-    assert "is not a valid ID" in flat(SGR.sub("", result.stdout))
+    assert "is geen geldige ID" in flat(SGR.sub("", result.stdout))
     assert MARKUP in flat(SGR.sub("", result.stdout))
     reading = run("contact", "--content-dir", str(root), env=env)
     assert reading.exit_code == 1

@@ -120,7 +120,7 @@ def parse_or_refuse(text: str, loader: Any) -> Any:
         for problem in error.problems:
             assert isinstance(problem, Problem)
             assert problem.file == "f.yaml"
-            assert problem.message
+            assert problem.text()
         return None
     assert data is None or isinstance(data, (dict, list, str)), type(data)
     assert is_plain(data), data
@@ -137,7 +137,7 @@ def check_every_kind(data: Any) -> None:
             for problem in problems:
                 assert isinstance(problem, Problem)
                 assert problem.severity in ("error", "warning")
-                assert isinstance(problem.message, str) and problem.message
+                assert problem.text()
                 problem.describe()  # formatting a problem must not fail either
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from infoblad_cli import models as m
 from infoblad_cli import schema
+from infoblad_cli.errors import say
 
 CASE = {
     "id": "buurtkamer",
@@ -52,8 +53,8 @@ def test_outcome_in_either_language(typed: str, canonical: str) -> None:
 def test_wrong_outcome_names_the_accepted_words_of_both_languages() -> None:
     cases, problems = _case("gelukt")
     assert cases == () and len(problems) == 1
-    assert "'gelukt' is not allowed here" in problems[0].message
-    expected = problems[0].expected or ""
+    assert "'gelukt' is not allowed here" in problems[0].text("en")
+    expected = say("en", problems[0].expected or "")
     for word in ("restored", "hersteld", "strengthened", "versterkt", "not-restored", "niet-hersteld"):
         assert word in expected
 
@@ -79,7 +80,8 @@ def test_question_kind_in_either_language(typed: str, model: type) -> None:
 def test_unknown_question_kind_names_both_words() -> None:
     question = {"id": "q-een", "theme": "eigen-rol", "kind": "vraag"}
     _, problems = schema.parse_kind("quiz", {"questions": [question]}, "f.yaml", True)
-    assert "herkennen" in (problems[0].expected or "") and "recognise" in (problems[0].expected or "")
+    expected = say("en", problems[0].expected or "")
+    assert "herkennen" in expected and "recognise" in expected
 
 
 def test_a_pack_with_a_dutch_outcome_shows_it(run: Any, tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def test_every_pack_folder_has_a_test() -> None:
 
 @pytest.mark.parametrize("case", BROKEN, ids=BROKEN_IDS)
 def test_validate_names_file_entry_field_line_and_message(run: Any, case: Broken) -> None:
-    result = run("validate", str(pack(case.name)))
+    result = run("validate", "--lang", "en", str(pack(case.name)))
     assert result.exit_code == 1, result.stdout
     out = flat(result.stdout)
     assert case.phrase in out
@@ -121,7 +121,7 @@ def test_validate_names_file_entry_field_line_and_message(run: Any, case: Broken
 
 @pytest.mark.parametrize("case", BROKEN, ids=BROKEN_IDS)
 def test_validate_json_lists_the_problem_with_its_place(run: Any, case: Broken) -> None:
-    result = run("validate", str(pack(case.name)), "--json")
+    result = run("validate", "--lang", "en", str(pack(case.name)), "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False
@@ -141,7 +141,12 @@ def test_reading_command_with_a_broken_pack_exits_1_with_the_problem_on_stderr(
     run: Any, case: Broken, command: tuple[str, ...]
 ) -> None:
     result = run(
-        *command, "--content-dir", str(pack(case.name)), "--no-save" if command[0] == "quiz" else "--plain"
+        *command,
+        "--content-dir",
+        str(pack(case.name)),
+        "--lang",
+        "nl",  # the broken packs are Dutch: an English run does not read them
+        "--no-save" if command[0] == "quiz" else "--plain",
     )
     assert result.exit_code == 1, result.stdout
     err = flat(result.stderr)
@@ -153,39 +158,41 @@ def test_reading_command_with_a_broken_pack_exits_1_with_the_problem_on_stderr(
 
 
 def test_reading_command_names_the_first_problem_of_each_kind(run: Any) -> None:
-    """The stderr message says what is wrong, not only where."""
+    """The stderr message says what is wrong, not only where: in Dutch, the default language."""
     expected = {
-        "alias-bomb": "anchor (&a) is not allowed",
-        "duplicate-key": "appears twice",
-        "wrong-type": "expected text, found a list",
-        "missing-field": "missing field: how_it_grows",
-        "dangling-reference": "does not exist in lessons",
-        "bad-id": "is not a valid ID",
-        "unknown-field": "did you mean 'title'",
-        "non-utf8": "not UTF-8",
-        "two-broken-entries": "missing field: summary",
+        "alias-bomb": "een anker (&a) mag niet",
+        "duplicate-key": "staat er twee keer (eerst op regel 4)",
+        "wrong-type": "hier hoort tekst, maar er staat een lijst",
+        "missing-field": "dit veld ontbreekt: how_it_grows",
+        "dangling-reference": "bestaat niet in lessons",
+        "bad-id": "is geen geldige ID",
+        "unknown-field": "bedoel je 'title'",
+        "non-utf8": "is geen UTF-8",
+        "two-broken-entries": "dit veld ontbreekt: summary",
     }
     for name, phrase in expected.items():
-        result = run("narratives", "--content-dir", str(pack(name)))
+        result = run("narratives", "--content-dir", str(pack(name)), "--lang", "nl")
         assert result.exit_code == 1, name
         assert phrase in flat(result.stderr), (name, result.stderr)
 
 
 def test_more_problems_than_one_are_counted_on_stderr(run: Any) -> None:
-    result = run("narratives", "--content-dir", str(pack("two-broken-entries")))
+    result = run("narratives", "--content-dir", str(pack("two-broken-entries")), "--lang", "nl")
     assert result.exit_code == 1
-    assert "(and 1 more problem(s))" in result.stderr
+    assert "(en nog 1 probleem)" in result.stderr
 
 
 def test_validate_reads_the_pack_from_the_environment(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INFOBLAD_CONTENT_DIR", str(pack("bad-id")))
-    result = run("validate")
+    result = run("validate", "--lang", "en")
     assert result.exit_code == 1
     assert "is not a valid ID" in flat(result.stdout)
 
 
 def test_validate_checks_several_packs_at_once(run: Any) -> None:
-    report = json.loads(run("validate", str(pack("bad-id")), str(pack("missing-field")), "--json").stdout)
+    report = json.loads(
+        run("validate", "--lang", "en", str(pack("bad-id")), str(pack("missing-field")), "--json").stdout
+    )
     files = {p["file"] for p in report["problems"] if p["severity"] == "error"}
     assert str(pack("bad-id") / "nl" / "narratives.yaml") in files
     assert str(pack("missing-field") / "nl" / "narratives.yaml") in files
@@ -204,7 +211,7 @@ def test_alias_bomb_is_refused_quickly(run: Any) -> None:
         elapsed = time.monotonic() - start
         assert result.exit_code == 1
         assert elapsed < MAX_SECONDS, f"{command} took {elapsed:.1f} s"
-        assert "anchor" in result.stdout + result.stderr
+        assert "anker" in result.stdout + result.stderr
 
 
 def test_alias_bomb_in_a_separate_process_no_hang_no_traceback() -> None:
@@ -220,11 +227,11 @@ def test_alias_bomb_in_a_separate_process_no_hang_no_traceback() -> None:
     assert time.monotonic() - start < MAX_SECONDS * 2  # includes interpreter start-up
     assert done.returncode == 1
     stderr = done.stderr.decode("utf-8", "replace")
-    assert "anchor" in stderr and "Traceback" not in stderr
+    assert "anker" in stderr and "Traceback" not in stderr
 
 
 def test_dangling_quiz_option_is_reported_with_its_question_and_option(run: Any) -> None:
-    report = json.loads(run("validate", str(pack("dangling-reference")), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(pack("dangling-reference")), "--json").stdout)
     [problem] = [p for p in report["problems"] if "ontbrekende-les" in p["message"]]
     assert problem["severity"] == "error"
     assert problem["file"] == str(pack("dangling-reference") / "nl" / "quiz.yaml")
@@ -235,14 +242,14 @@ def test_dangling_quiz_option_is_reported_with_its_question_and_option(run: Any)
 
 def test_dangling_reference_keeps_the_ids_that_do_exist(run: Any) -> None:
     """'vroeg-betrekken' exists: only 'bestaat-niet' is a problem."""
-    report = json.loads(run("validate", str(pack("dangling-reference")), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(pack("dangling-reference")), "--json").stdout)
     messages = " ".join(p["message"] for p in report["problems"])
     assert "bestaat-niet" in messages
     assert "'vroeg-betrekken'" not in messages
 
 
 def test_wrong_type_reports_both_fields(run: Any) -> None:
-    report = json.loads(run("validate", str(pack("wrong-type")), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(pack("wrong-type")), "--json").stdout)
     fields = {p["field"]: p for p in report["problems"] if p["severity"] == "error"}
     assert "expected text, found a list" in fields["title"]["message"]
     assert fields["title"]["line"] == 4
@@ -250,25 +257,25 @@ def test_wrong_type_reports_both_fields(run: Any) -> None:
 
 
 def test_unknown_field_shows_the_suggestion_and_the_missing_field(run: Any) -> None:
-    out = flat(run("validate", str(pack("unknown-field"))).stdout)
+    out = flat(run("validate", "--lang", "en", str(pack("unknown-field"))).stdout)
     assert "unknown field 'titel'; did you mean 'title'?" in out
     assert "missing field: title" in out
 
 
 def test_non_utf8_names_the_byte_and_the_fix(run: Any) -> None:
-    out = flat(run("validate", str(pack("non-utf8"))).stdout)
+    out = flat(run("validate", "--lang", "en", str(pack("non-utf8"))).stdout)
     assert "byte 0xe9" in out
     assert "UTF-8" in out and "save the file" in out
 
 
 def test_two_broken_entries_are_both_reported(run: Any) -> None:
-    result = run("validate", str(pack("two-broken-entries")))
+    result = run("validate", "--lang", "en", str(pack("two-broken-entries")))
     assert result.exit_code == 1
     out = flat(result.stdout)
     assert "entry 'eerste-kapot'" in out and "missing field: summary" in out
     assert "entry 'tweede-kapot'" in out and "is not a web address" in out
-    assert "2 problem(s) to fix" in out
-    report = json.loads(run("validate", str(pack("two-broken-entries")), "--json").stdout)
+    assert "2 problems to fix" in out
+    report = json.loads(run("validate", "--lang", "en", str(pack("two-broken-entries")), "--json").stdout)
     errors = [p for p in report["problems"] if p["severity"] == "error"]
     assert report["errors"] == 2
     assert {p["entry"] for p in errors} == {"eerste-kapot", "tweede-kapot"}
@@ -296,17 +303,17 @@ def oversized_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_oversized_file_is_refused_quickly(run: Any, oversized_pack: Path) -> None:
     file = str(oversized_pack / "nl" / "narratives.yaml")
     start = time.monotonic()
-    result = run("validate", str(oversized_pack))
+    result = run("validate", "--lang", "en", str(oversized_pack))
     assert time.monotonic() - start < MAX_SECONDS
     assert result.exit_code == 1
     out = flat(result.stdout)
     assert "too large" in out and file in out
-    report = json.loads(run("validate", str(oversized_pack), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(oversized_pack), "--json").stdout)
     [problem] = [p for p in report["problems"] if p["severity"] == "error"]
     assert problem["file"] == file and "too large" in problem["message"]
     reading = run("narratives", "--content-dir", str(oversized_pack))
     assert reading.exit_code == 1
-    assert "too large" in flat(reading.stderr) and "Traceback" not in reading.stderr
+    assert "te groot" in flat(reading.stderr) and "Traceback" not in reading.stderr
 
 
 def test_oversized_file_with_a_small_limit(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -321,11 +328,11 @@ def test_oversized_file_with_a_small_limit(run: Any, tmp_path: Path, monkeypatch
     monkeypatch.setattr(fileio, "MAX_FILE_BYTES", max(biggest + 1, 90_000))
     result = run("contact", "--content-dir", str(root))
     assert result.exit_code == 1
-    assert "too large" in flat(result.stderr)
+    assert "te groot" in flat(result.stderr)
 
 
 def test_missing_pack_folder_is_a_usage_error(run: Any, tmp_path: Path) -> None:
-    result = run("validate", str(tmp_path / "does-not-exist"))
+    result = run("validate", "--lang", "en", str(tmp_path / "does-not-exist"))
     assert result.exit_code == 2
     result = run("narratives", "--content-dir", str(tmp_path / "does-not-exist"))
     assert result.exit_code == 2
@@ -336,18 +343,18 @@ def test_missing_pack_folder_is_a_usage_error(run: Any, tmp_path: Path) -> None:
 
 
 def test_voorbeeldpack_is_valid(run: Any) -> None:
-    result = run("validate", str(VOORBEELDPACK))
+    result = run("validate", "--lang", "en", str(VOORBEELDPACK))
     assert result.exit_code == 0, result.stdout
-    report = json.loads(run("validate", str(VOORBEELDPACK), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(VOORBEELDPACK), "--json").stdout)
     assert report["ok"] is True and report["errors"] == 0
 
 
 @pytest.mark.parametrize("name", ["replace-and-add", "markup-injection"])
 def test_valid_pack_passes_without_warnings(run: Any, name: str) -> None:
-    result = run("validate", str(pack(name)))
+    result = run("validate", "--lang", "en", str(pack(name)))
     assert result.exit_code == 0, result.stdout
     assert "All content is valid" in flat(result.stdout)
-    report = json.loads(run("validate", str(pack(name)), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(pack(name)), "--json").stdout)
     assert report["ok"] is True
     assert report["errors"] == 0 and report["warnings"] == 0, report["problems"]
 
@@ -429,7 +436,7 @@ def test_packs_are_layered_in_order(run: Any, tmp_path: Path) -> None:
     # What the first pack adds survives the second layer.
     lessons = run.json("lessons", "--content-dir", str(first), "--content-dir", str(second))
     assert "buurtkoffie" in [lesson["id"] for lesson in lessons["lessons"]]
-    assert run("validate", str(first), str(second)).exit_code == 0
+    assert run("validate", "--lang", "en", str(first), str(second)).exit_code == 0
 
 
 def test_content_dir_from_the_environment_with_two_folders(
@@ -441,7 +448,7 @@ def test_content_dir_from_the_environment_with_two_folders(
     assert data["narrative"]["title"] == "Uit de omgeving en"
     contacts = run.json("contact")
     assert [c["id"] for c in contacts["contacts"]] == ["ess", "voorbeeldstad-wijkteam"]
-    assert run("validate").exit_code == 0
+    assert run("validate", "--lang", "en").exit_code == 0
 
 
 def test_two_packs_with_local_contacts_add_both(run: Any) -> None:
@@ -456,13 +463,13 @@ def test_two_packs_with_local_contacts_add_both(run: Any) -> None:
 
 
 def test_stray_file_is_a_warning_not_an_error(run: Any) -> None:
-    result = run("validate", str(pack("stray-file")))
+    result = run("validate", "--lang", "en", str(pack("stray-file")))
     assert result.exit_code == 0, result.stdout
     out = flat(result.stdout)
     assert "WARNING" in out
     assert str(pack("stray-file") / "nl" / "narratieven.yaml") in out
     assert "is not read" in out and "did you mean 'narratives.yaml'?" in out
-    report = json.loads(run("validate", str(pack("stray-file")), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(pack("stray-file")), "--json").stdout)
     assert report["ok"] is True and report["warnings"] == 1
     [problem] = report["problems"]
     assert problem["severity"] == "warning"
@@ -473,12 +480,12 @@ def test_stray_file_is_a_warning_not_an_error(run: Any) -> None:
 
 
 def test_only_dutch_passes_with_a_warning(run: Any) -> None:
-    result = run("validate", str(pack("only-dutch")))
+    result = run("validate", "--lang", "en", str(pack("only-dutch")))
     assert result.exit_code == 0, result.stdout
     out = flat(result.stdout)
     assert "WARNING" in out and "buurtkamer-voorbeeldstad" in out
-    assert "All content is valid" in out and "1 warning(s)" in out
-    report = json.loads(run("validate", str(pack("only-dutch")), "--json").stdout)
+    assert "All content is valid" in out and "1 warning." in out
+    report = json.loads(run("validate", "--lang", "en", str(pack("only-dutch")), "--json").stdout)
     assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == 1
     assert report["problems"][0]["severity"] == "warning"
     nl = run("cases", "buurtkamer-voorbeeldstad", "--content-dir", str(pack("only-dutch")))
@@ -502,7 +509,7 @@ def test_windows_line_endings_bom_and_an_odd_folder_name(run: Any, tmp_path: Pat
     (root / "nl" / "contact.yaml").write_bytes(
         b"\xef\xbb\xbf" + _contact_text().replace("\n", "\r\n").encode()
     )
-    assert run("validate", str(root)).exit_code == 0
+    assert run("validate", "--lang", "en", str(root)).exit_code == 0
     data = run.json("contact", "--content-dir", str(root))
     assert data["contacts"][1]["name"] == "Wijkteam Voorbeeldstad (testcontact)"
     assert data["contacts"][1]["phone"] == "(012) 345 0000"
@@ -512,7 +519,7 @@ def test_utf16_file_is_refused_as_not_utf8(run: Any, tmp_path: Path) -> None:
     """Notepad's 'Unicode' is UTF-16: a clear message, not a crash or garbage."""
     (tmp_path / "nl").mkdir()
     (tmp_path / "nl" / "contact.yaml").write_bytes(_contact_text().encode("utf-16"))
-    result = run("validate", str(tmp_path))
+    result = run("validate", "--lang", "en", str(tmp_path))
     assert result.exit_code == 1
     assert "not UTF-8" in flat(result.stdout)
     assert f"{tmp_path / 'nl' / 'contact.yaml'}:1" in result.stdout
@@ -521,7 +528,7 @@ def test_utf16_file_is_refused_as_not_utf8(run: Any, tmp_path: Path) -> None:
 def test_tab_indentation_names_the_line(run: Any, tmp_path: Path) -> None:
     (tmp_path / "nl").mkdir()
     (tmp_path / "nl" / "contact.yaml").write_text(_contact_text().replace("    name:", "\tname:"), "utf-8")
-    result = run("validate", str(tmp_path), "--json")
+    result = run("validate", "--lang", "en", str(tmp_path), "--json")
     assert result.exit_code == 1
     [problem] = json.loads(result.stdout)["problems"]
     assert problem["line"] == 4
@@ -531,7 +538,7 @@ def test_tab_indentation_names_the_line(run: Any, tmp_path: Path) -> None:
 def test_yml_extension_is_a_warning_with_the_right_name(run: Any, tmp_path: Path) -> None:
     (tmp_path / "nl").mkdir()
     (tmp_path / "nl" / "contact.yml").write_text(_contact_text(), "utf-8")
-    result = run("validate", str(tmp_path))
+    result = run("validate", "--lang", "en", str(tmp_path))
     assert result.exit_code == 0
     out = flat(result.stdout)
     assert "WARNING" in out and "contact.yml" in out and "did you mean 'contact.yaml'?" in out
@@ -540,7 +547,7 @@ def test_yml_extension_is_a_warning_with_the_right_name(run: Any, tmp_path: Path
 def test_wrong_language_folder_is_a_warning(run: Any, tmp_path: Path) -> None:
     (tmp_path / "nl-NL").mkdir()
     (tmp_path / "nl-NL" / "contact.yaml").write_text(_contact_text(), "utf-8")
-    report = json.loads(run("validate", str(tmp_path), "--json").stdout)
+    report = json.loads(run("validate", "--lang", "en", str(tmp_path), "--json").stdout)
     assert report["ok"] is True
     messages = {p["message"] for p in report["problems"] if p["severity"] == "warning"}
     assert "this folder is not read" in messages

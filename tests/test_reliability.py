@@ -241,7 +241,7 @@ def test_4_a_language_folder_that_cannot_be_read(tmp_path: Path) -> None:
             no_crash(text)
             assert done.returncode == 1, text
             assert str(pack / "nl") in text
-            assert "cannot read the folder" in text
+            assert "kan de map niet lezen" in text  # Dutch, the default
     finally:
         (pack / "nl").chmod(0o755)
 
@@ -373,7 +373,7 @@ def test_7_a_content_file_that_is_not_a_file_is_a_problem(run: Any, tmp_path: Pa
     done = run("validate", str(pack))
     assert done.exit_code == 1, done.output
     assert str(target) in done.stdout
-    report = json.loads(run("validate", "--json", str(pack)).stdout)
+    report = json.loads(run("validate", "--json", "--lang", "en", str(pack)).stdout)
     assert not report["ok"]
     assert any(p["file"] == str(target) for p in report["problems"])
     read = run("--content-dir", str(pack), "contact")  # reading commands do not hang or skip it
@@ -575,7 +575,7 @@ def test_12_validate_lists_every_problem_at_once(run: Any, tmp_path: Path) -> No
     lessons = (ROOT / "content" / "nl" / "lessons.yaml").read_text(encoding="utf-8")
     first = lessons.split("\n  - id: ")[1].replace("cases: [heerlen-noord", "cases: [bestaat-niet")
     (pack / "nl" / "lessons.yaml").write_text("lessons:\n  - id: " + first, encoding="utf-8")
-    report = json.loads(run("validate", "--json", str(pack)).stdout)
+    report = json.loads(run("validate", "--json", "--lang", "en", str(pack)).stdout)
     messages = [p["message"] for p in report["problems"]]
     assert any("not valid YAML" in m for m in messages), messages
     assert any("bestaat-niet" in m for m in messages), messages
@@ -589,7 +589,7 @@ def test_12_a_duplicate_id_has_its_line(run: Any, tmp_path: Path) -> None:
     text = "lessons:\n" + first + "\n" + first + "\n"
     (pack / "nl" / "lessons.yaml").write_text(text, encoding="utf-8")
     second_line = text.splitlines().index("  - id: nieuw-x", 2) + 1
-    report = json.loads(run("validate", "--json", str(pack)).stdout)
+    report = json.loads(run("validate", "--json", "--lang", "en", str(pack)).stdout)
     [duplicate] = [p for p in report["problems"] if "twice" in p["message"]]
     assert duplicate["line"] == second_line
 

@@ -140,7 +140,7 @@ def test_odd_widths_still_show_everything(run: Any, columns: str) -> None:
     for args, expected in (
         (("narratives", "niet-gehoord"), "Niet gehoord worden"),
         (("contact",), "ESS@minszw.nl"),
-        (("validate",), "All content is valid"),
+        (("validate",), "Alle inhoud is in orde"),
     ):
         result = run(*args, env={"COLUMNS": columns})
         assert result.exit_code == 0, (columns, args, result.stderr)

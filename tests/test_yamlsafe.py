@@ -100,7 +100,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(fileio, "MAX_FILE_BYTES", 1000)
     with pytest.raises(ContentError) as info:
         load_file(path)
-    assert "too large" in info.value.problems[0].message
+    assert "too large" in info.value.problems[0].text()
 
 
 def test_empty_document_is_none() -> None:
@@ -118,6 +118,6 @@ def test_pure_python_loader_follows_the_same_rules(text: str) -> None:
         try:
             return parse_text(text, "f.yaml", loader_type)
         except ContentError as exc:
-            return exc.problems[0].message.split(":")[0]
+            return exc.problems[0].text().split(":")[0]
 
     assert outcome(loader_class(prefer_c=False)) == outcome(loader_class())

@@ -68,11 +68,12 @@ def report(error: InfobladError) -> None:
 
     console = err_console()
     width = console.width
-    label = t(_RUN["lang"] or _env_lang_or_default(), "error.label")
+    lang = _RUN["lang"] or _env_lang_or_default()
+    label = t(lang, "error.label")
     # Wrapped only at spaces: a file path or a command stays whole, so it can be copied.
     # Control characters (from a typed argument, say) never reach the terminal.
     lines = textwrap.wrap(
-        f"{label} " + clean(error.message),
+        f"{label} " + clean(error.text(lang)),
         width,
         break_long_words=False,
         break_on_hyphens=False,
@@ -80,7 +81,7 @@ def report(error: InfobladError) -> None:
     )
     first = Text(label, style="bold red") + Text(lines[0][len(label) :])
     console.print(Text("\n").join([first, *(Text(line) for line in lines[1:])]), soft_wrap=True)
-    for paragraph in clean(error.hint or "").splitlines():
+    for paragraph in clean(error.hint_text(lang)).splitlines():
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
         console.print(Text("\n".join(wrapped)), soft_wrap=True)
 
@@ -249,7 +250,9 @@ class Options:
             parent = ctx.parent.obj
         self.plain = plain or bool(parent.get("plain"))
         _RUN["plain"] = self.plain  # errors on stderr follow --plain too
-        self.lang = _resolve_lang(lang or parent.get("lang")) if use_env_lang else "nl"
+        given = lang or parent.get("lang")
+        # validate must run whatever INFOBLAD_LANG says: a bad value falls back to Dutch there.
+        self.lang = _resolve_lang(given) if use_env_lang or given else _env_lang_or_default()
         _RUN["lang"] = self.lang  # ... and the language
         self.json = json or bool(parent.get("json"))
         self.packs = _resolve_packs(content_dir or parent.get("content_dir"), self.lang)
@@ -675,6 +678,7 @@ def validate_command(
             help="Content packs to check (default: --content-dir / INFOBLAD_CONTENT_DIR).", show_default=False
         ),
     ] = None,
+    lang: LangOption = None,
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
@@ -683,15 +687,13 @@ def validate_command(
 
     Exit 0 when all is well, 1 when something must be fixed. Warnings (a file
     that is never read, an entry in one language only) do not fail the check."""
-    # validate reports in one language whatever INFOBLAD_LANG says, so a bad value cannot stop it;
-    # its error messages follow a valid INFOBLAD_LANG.
-    _RUN["lang"] = _env_lang_or_default()
-    opts = Options(ctx, None, json, plain, None if dirs else content_dir, use_env_lang=False)
-    _RUN["lang"] = _env_lang_or_default()
+    # A bad INFOBLAD_LANG cannot stop validate: it falls back to Dutch there.
+    opts = Options(ctx, lang, json, plain, None if dirs else content_dir, use_env_lang=False)
+    _RUN["lang"] = opts.lang
     from . import content as c
 
-    packs = c.check_pack_dirs(dirs, _RUN["lang"]) if dirs else opts.packs
-    report_ = c.validate(packs)
+    packs = c.check_pack_dirs(dirs, opts.lang) if dirs else opts.packs
+    report_ = c.validate(packs, opts.lang)
     if opts.json:
         from .render import write_json
 
@@ -1299,9 +1301,13 @@ def _keep_elsewhere(
         else:
             raise FileExistsError(17, "too many result files", str(kept))
     except OSError as problem:
-        error.hint = (error.hint or "") + "\n" + t(opts.lang, "quiz.kept_nowhere", reason=problem.strerror)
+        error.hint = (
+            error.hint_text(opts.lang) + "\n" + t(opts.lang, "quiz.kept_nowhere", reason=problem.strerror)
+        )
         return error
-    error.hint = t(opts.lang, "quiz.kept_elsewhere", file=quote(str(kept))) + "\n" + (error.hint or "")
+    error.hint = (
+        t(opts.lang, "quiz.kept_elsewhere", file=quote(str(kept))) + "\n" + error.hint_text(opts.lang)
+    )
     return error
 
 

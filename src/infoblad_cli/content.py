@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import models as m
-from .errors import ContentError, Problem, UsageError
+from .errors import ContentError, Msg, Problem, UsageError, msg
 from .kinds import FILES
 
 LANGUAGES = ("nl", "en")
@@ -85,7 +85,9 @@ def read_layer_and_problems(
     try:
         os.listdir(folder)
     except OSError as exc:  # e.g. a folder with mode 000: say so, do not skip it
-        return found, [Problem(str(folder), f"cannot read the folder: {exc.strerror or exc}")]
+        return found, [
+            Problem(str(folder), msg("content.cannot_read_folder", reason=exc.strerror or str(exc)))
+        ]
     from .cache import FileCache
 
     cache = FileCache(root, lang) if use_cache else None
@@ -154,7 +156,7 @@ def stray_files(root: Path) -> list[Problem]:
     try:
         children = sorted(root.iterdir())
     except OSError as exc:
-        return [Problem(str(root), f"cannot read the folder: {exc.strerror or exc}")]
+        return [Problem(str(root), msg("content.cannot_read_folder", reason=exc.strerror or str(exc)))]
     for child in children:
         if _is_folder(child) and child.name in LANGUAGES:
             try:
@@ -168,8 +170,9 @@ def stray_files(root: Path) -> list[Problem]:
                     problems.append(
                         Problem(
                             str(item),
-                            "this file is not read: its name is not a content kind"
-                            + (f"; did you mean '{close[0]}.yaml'?" if close else ""),
+                            msg("content.stray_file_close", close=f"{close[0]}.yaml")
+                            if close
+                            else msg("content.stray_file"),
                             expected=", ".join(known),
                             severity="warning",
                         )
@@ -178,9 +181,9 @@ def stray_files(root: Path) -> list[Problem]:
             problems.append(
                 Problem(
                     str(child),
-                    "this folder is not read",
+                    msg("content.stray_folder"),
                     severity="warning",
-                    expected="language folders: " + ", ".join(LANGUAGES),
+                    expected=msg("content.language_folders", names=", ".join(LANGUAGES)),
                 )
             )
     return problems
@@ -273,12 +276,13 @@ def _references(stacked: _Layered, unread: Iterable[str] = ()) -> list[Problem]:
                 problems.append(
                     Problem(
                         stacked.origin.get((owner_group, owner), "?"),
-                        f"refers to '{ref}', which does not exist in {group}"
-                        + (f"; did you mean '{close[0]}'?" if close else ""),
+                        msg("content.bad_ref_close", ref=ref, group=group, close=close[0])
+                        if close
+                        else msg("content.bad_ref", ref=ref, group=group),
                         line=where.get(top_field) or where.get("") or None,
                         entry=owner,
                         field=field,
-                        expected=f"an ID from {group}",
+                        expected=msg("content.an_id_from", group=group),
                     )
                 )
 
@@ -324,7 +328,7 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
             problems.append(
                 Problem(
                     f"{lang}/{kind}.yaml",
-                    f"{kind} is incomplete: " + ", ".join(missing or [_DOC_GROUPS[kind]]) + " missing",
+                    msg("content.incomplete", kind=kind, names=", ".join(missing or [_DOC_GROUPS[kind]])),
                 )
             )
             continue
@@ -334,7 +338,7 @@ def _finish(lang: str, stacked: _Layered, packs: Sequence[Path]) -> tuple[m.Bund
     lists = stacked.lists
     for group in ("narratives", "lessons", "cases", "contacts"):
         if not lists[group]:
-            problems.append(Problem(f"{lang}/", f"there are no {group}", severity="error"))
+            problems.append(Problem(f"{lang}/", msg("content.none_of", group=group), severity="error"))
     if problems:
         return None, problems
 
@@ -540,6 +544,7 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
     """
     problems: list[Problem] = []
     where = f"{first.lang} <> {second.lang}"
+    SAME = msg("drift.same")
     Path_ = tuple[Any, ...]  # (parent path, name) pairs, spelled out only for a problem
 
     def spell(path: Path_) -> str:
@@ -552,13 +557,20 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
             text += part if part.startswith("[") or not text else "." + part
         return text
 
-    def add(message: str, entry: str | None, field: str | None = None, expected: str | None = None) -> None:
+    def add(message: Msg, entry: str | None, field: str | None = None, expected: Msg | None = None) -> None:
         problems.append(Problem(where, message, entry=entry, field=field, expected=expected))
 
     def walk_model(a: Any, b: Any, path: Path_, entry: str | None) -> None:
         if type(a) is not type(b):
             add(
-                f"{spell(path)}: {type(a).__name__} in {first.lang}, {type(b).__name__} in {second.lang}",
+                msg(
+                    "drift.type",
+                    path=spell(path),
+                    a=type(a).__name__,
+                    b=type(b).__name__,
+                    first=first.lang,
+                    second=second.lang,
+                ),
                 entry,
             )
             return
@@ -567,28 +579,23 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
             if type(va) is str:
                 if _same_in_all(a, name) and va != vb:
                     add(
-                        f"{spell((path, name))} differs: {va!r} / {vb!r}",
+                        msg("drift.differs", path=spell((path, name)), a=repr(va), b=repr(vb)),
                         entry,
                         name,
-                        "the same in every language",
+                        SAME,
                     )
                 elif bool(va) != bool(vb):
-                    add(f"{spell((path, name))} is empty in one language", entry, name)
+                    add(msg("drift.empty", path=spell((path, name))), entry, name)
             elif type(va) is tuple or type(vb) is tuple:
                 walk_tuple(va, vb, (path, name), entry, name)
             elif _is_model(va):
                 walk_model(va, vb, (path, name), entry)
             elif va != vb:  # numbers: weights
-                add(
-                    f"{spell((path, name))} differs: {va!r} / {vb!r}",
-                    entry,
-                    name,
-                    "the same in every language",
-                )
+                add(msg("drift.differs", path=spell((path, name)), a=repr(va), b=repr(vb)), entry, name, SAME)
 
     def walk_tuple(a: Any, b: Any, path: Path_, entry: str | None, name: str) -> None:
         if not isinstance(a, tuple) or not isinstance(b, tuple):
-            add(f"{spell(path)} is missing in one language", entry, name)
+            add(msg("drift.missing", path=spell(path)), entry, name)
             return
         holds_models = bool(a) and _is_model(a[0])
         if holds_models and hasattr(a[0], "id"):
@@ -597,24 +604,32 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
             if ids_a != ids_b:
                 only_a, only_b = sorted(set(ids_a) - set(ids_b)), sorted(set(ids_b) - set(ids_a))
                 add(
-                    f"{spell(path)}: IDs differ: only in {first.lang}: {', '.join(only_a) or '-'}; "
-                    f"only in {second.lang}: {', '.join(only_b) or '-'}"
+                    msg(
+                        "drift.ids",
+                        path=spell(path),
+                        first=first.lang,
+                        second=second.lang,
+                        only_a=", ".join(only_a) or "-",
+                        only_b=", ".join(only_b) or "-",
+                    )
                     if only_a or only_b
-                    else f"{spell(path)}: the IDs are in another order",
+                    else msg("drift.order", path=spell(path)),
                     entry,
                 )
                 return
         if len(a) != len(b):
             add(
-                f"{spell(path)} has {len(a)} item(s) in {first.lang} and {len(b)} in {second.lang}",
+                msg(
+                    "drift.count", path=spell(path), a=len(a), b=len(b), first=first.lang, second=second.lang
+                ),
                 entry,
                 name,
-                "the same number in every language",
+                msg("drift.same_number"),
             )
             return
         if not holds_models:
             if name in _SAME_IN_ALL and a != b:  # lists of IDs: references, recognise options
-                add(f"{spell(path)} differs: {a!r} / {b!r}", entry, name, "the same in every language")
+                add(msg("drift.differs", path=spell(path), a=repr(a), b=repr(b)), entry, name, SAME)
             return
         for index, (x, y) in enumerate(zip(a, b, strict=True), 1):
             walk_model(x, y, (path, f"[{index}]"), entry)
@@ -626,7 +641,7 @@ def compare_languages(first: m.Bundle, second: m.Bundle) -> list[Problem]:
 # ---------------------------------------------------------------- validate
 
 
-def validate(packs: Sequence[Path]) -> dict[str, Any]:
+def validate(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> dict[str, Any]:
     """Check the built-in content and the packs in every language; collect every problem.
 
     Built-in content must be complete and the same in both languages. A pack may
@@ -635,15 +650,15 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
     problems: list[Problem] = []
     bundles: dict[str, m.Bundle] = {}
     builtin: dict[str, m.Bundle] = {}
-    for lang in LANGUAGES:
-        bundle, found = build(lang, packs)
+    for language in LANGUAGES:
+        bundle, found = build(language, packs)
         problems.extend(found)
         if bundle is not None:
-            bundles[lang] = bundle
+            bundles[language] = bundle
         if packs:
-            plain_bundle, _ = build(lang, ())
+            plain_bundle, _ = build(language, ())
             if plain_bundle is not None:
-                builtin[lang] = plain_bundle
+                builtin[language] = plain_bundle
     first, second = LANGUAGES
     if first in bundles and second in bundles:
         drift = compare_languages(bundles[first], bundles[second])
@@ -652,21 +667,22 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
             drift = [p if p.describe() in known else p._replace(severity="warning") for p in drift]
         problems.extend(drift)
     from .claims import check as check_claims
+    from .strings import t
     from .thesaurus import problems as thesaurus_problems
 
     for root in (builtin_dir(), *packs):
-        for lang in LANGUAGES:
-            problems.extend(thesaurus_problems(root, lang, "en"))  # validate reports in English for now
+        for language in LANGUAGES:
+            problems.extend(thesaurus_problems(root, language, lang))
     for pack in packs:
         problems.extend(stray_files(pack))
-        problems.extend(check_claims(pack, DEFAULT_LANG))  # a pack's claims.yaml, where it has one
-        if not any(_is_folder(pack / lang) for lang in LANGUAGES):
+        problems.extend(check_claims(pack, lang))  # a pack's claims.yaml, where it has one
+        if not any(_is_folder(pack / code) for code in LANGUAGES):
             problems.append(
                 Problem(
                     str(pack),
-                    "holds no content",
+                    msg("content.empty_pack"),
                     severity="warning",
-                    expected="a folder nl/ or en/ with files such as narratives.yaml",
+                    expected=msg("content.empty_pack_rule"),
                 )
             )
     unique = list(dict.fromkeys(problems))  # the same problem can surface in two languages
@@ -679,15 +695,15 @@ def validate(packs: Sequence[Path]) -> dict[str, Any]:
             "narratives": len(any_bundle.narratives),
             "lessons": len(any_bundle.lessons),
             "cases": len(any_bundle.cases),
-            "personal themes": len(any_bundle.personal.themes),
+            "personal": len(any_bundle.personal.themes),
             "contacts": len(any_bundle.contacts),
-            "quiz questions": len(any_bundle.questions),
+            "questions": len(any_bundle.questions),
         }
     return {
         "ok": not errors,
-        "checked": ["built-in content", *(str(p) for p in packs)],
+        "checked": [t(lang, "validate.builtin"), *(str(p) for p in packs)],
         "errors": len(errors),
         "warnings": len(unique) - len(errors),
         "counts": counts,
-        "problems": [p.to_dict() for p in unique],
+        "problems": [p.to_dict(lang) for p in unique],
     }

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ContentError, Problem, Terminated
+from .errors import ContentError, Problem, Terminated, msg
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -41,20 +41,22 @@ def content_file(path: Path) -> Problem | bool:
         mode = path.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            return Problem(file, "this is a link to a file that does not exist", expected="a YAML file")
+            return Problem(file, msg("content.broken_link"), expected=msg("content.a_yaml_file"))
         return False
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return Problem(
-                file, "this is a link that points (via other links) to itself", expected="a YAML file"
-            )
-        return Problem(file, f"cannot read the file: {exc.strerror or exc}")
+            return Problem(file, msg("content.link_loop"), expected=msg("content.a_yaml_file"))
+        return Problem(file, msg("file.cannot_read", reason=exc.strerror or str(exc)))
     if stat.S_ISREG(mode):
         return True
     what = (
-        "a folder" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+        "content.is_folder"
+        if stat.S_ISDIR(mode)
+        else "content.is_fifo"
+        if stat.S_ISFIFO(mode)
+        else "content.is_device"
     )
-    return Problem(file, f"this is {what}, not a file", expected="a YAML file")
+    return Problem(file, msg(what), expected=msg("content.a_yaml_file"))
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
@@ -68,7 +70,9 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        raise ContentError([Problem(file, f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise ContentError(
+            [Problem(file, msg("file.cannot_read", reason=exc.strerror or str(exc)))]
+        ) from None
     if len(raw) > limit:  # the file grew while we read it
         raise ContentError([_too_big(file, len(raw), limit)])
     return raw
@@ -77,8 +81,8 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
 def _too_big(file: str, size: int, limit: int) -> Problem:
     return Problem(
         file,
-        f"the file is too large ({size:,} bytes; the limit is {limit:,})",
-        expected="split the content over several packs or shorten it",
+        msg("file.too_large", size=f"{size:,}", limit=f"{limit:,}"),
+        expected=msg("file.too_large_rule"),
     )
 
 

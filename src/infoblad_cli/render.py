@@ -347,8 +347,8 @@ def home_data(bundle: m.Bundle) -> dict[str, Any]:
 
 
 def validation(w: Writer, report: dict[str, Any]) -> None:
-    """The outcome of 'infoblad validate': every problem, errors first."""
-    w.title("infoblad validate")
+    """The outcome of 'infoblad validate': every problem, errors first, in the run's language."""
+    w.title(w.t("validate.title"))
     for checked in report["checked"]:
         w.wrap(checked, 2, first="- ")
     w.blank()
@@ -356,27 +356,37 @@ def validation(w: Writer, report: dict[str, Any]) -> None:
         where = problem["file"] + (f":{problem['line']}" if problem["line"] else "")
         details = []
         if problem["entry"]:
-            details.append(f"entry '{problem['entry']}'")
+            details.append(w.t("problem.entry", id=problem["entry"]))
         if problem["field"]:
-            details.append(f"field '{problem['field']}'")
-        label = "ERROR" if problem["severity"] == "error" else "WARNING"
+            details.append(w.t("problem.field", name=problem["field"]))
+        error = problem["severity"] == "error"
         line = Text()
-        line.append(label, style=w.style("bold red" if label == "ERROR" else "yellow"))
+        line.append(
+            w.t("validate.error" if error else "validate.warning"),
+            style=w.style("bold red" if error else "yellow"),
+        )
         line.append(f"  {where}" + (f" ({', '.join(details)})" if details else ""))
         w.emit(line)
-        message = problem["message"] + (f" (expected: {problem['expected']})" if problem["expected"] else "")
+        message = problem["message"]
+        if problem["expected"]:
+            message += " " + w.t("problem.expected", expected=problem["expected"])
         w.wrap(message, 4)
     if report["problems"]:
         w.blank()
     if report["ok"]:
-        counts = ", ".join(f"{kind}: {n}" for kind, n in report["counts"].items())
-        summary = "All content is valid" + (f": {counts}." if counts else ".")
+        counts = ", ".join(f"{w.t('validate.count.' + kind)}: {n}" for kind, n in report["counts"].items())
+        summary = w.t("validate.ok_counts", counts=counts) if counts else w.t("validate.ok")
         if report["warnings"]:
-            summary += f" {report['warnings']} warning(s)."
+            summary += " " + w.t("validate.warnings", count=report["warnings"])
         w.wrap(summary, style="bold green")
     else:
-        w.wrap(f"{report['errors']} problem(s) to fix, {report['warnings']} warning(s).", style="bold red")
-        w.wrap("Fix them in the files named above and run 'infoblad validate' again.")
+        w.wrap(
+            w.t("validate.failed", count=report["errors"])
+            + " "
+            + w.t("validate.warnings", count=report["warnings"]),
+            style="bold red",
+        )
+        w.wrap(w.t("validate.fix"))
 
 
 def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> None:

@@ -10,12 +10,12 @@ files (references between entries) live in ``content.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from . import kinds as k
 from . import models as m
-from .errors import Problem
+from .errors import Message, Msg, Problem, msg
 
 # Where the loader keeps line numbers inside each mapping (see yamlsafe).
 LINE_KEY = "__line__"
@@ -36,17 +36,17 @@ class Checker:
 
     def add(
         self,
-        message: str,
+        message: Message,
         *,
         line: int | None = None,
         entry: str | None = None,
         field: str | None = None,
-        expected: str | None = None,
+        expected: Message | None = None,
         severity: str = "error",
     ) -> None:
         self.problems.append(Problem(self.file, message, line, entry, field, expected, severity))
 
-    def at(self, w: Where, message: str, expected: str | None = None) -> None:
+    def at(self, w: Where, message: Message, expected: Message | None = None) -> None:
         """A problem at the place ``w`` points to."""
         self.add(message, line=w.line, entry=w.entry, field=w.field, expected=expected)
 
@@ -76,22 +76,38 @@ def _one_line(paragraph: str) -> str:
     return line.strip()
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Msg:
     if isinstance(value, dict):
-        return "a mapping (key: value)"
+        return msg("type.mapping")
     if isinstance(value, list):
-        return "a list"
-    return "text"
+        return msg("type.list")
+    return msg("type.text")
+
+
+def _both(items: Sequence[str]) -> Msg:
+    """'a, b and c' in the run's language."""
+    *first, last = items
+    return (
+        msg("schema.and", first=", ".join(first), last=last) if first else msg("schema.either", choices=last)
+    )
+
+
+def _either(choices: Sequence[str]) -> Msg:
+    """'a, b or c' in the run's language."""
+    *first, last = [str(choice) for choice in choices]
+    return (
+        msg("schema.or", first=", ".join(first), last=last) if first else msg("schema.either", choices=last)
+    )
 
 
 def text(one_line: bool = False) -> Spec:
     def check(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, str):
-            c.at(w, f"expected text, found {_type_name(value)}")
+            c.at(w, msg("schema.not_text", found=_type_name(value)))
             return _INVALID
         result = normalize_text(value, one_line)
         if not result:
-            c.at(w, "is empty", "some text")
+            c.at(w, msg("schema.empty"), msg("schema.some_text"))
             return _INVALID
         return result
 
@@ -101,11 +117,7 @@ def text(one_line: bool = False) -> Spec:
 def slug(value: Any, c: Checker, w: Where) -> Any:
     if not isinstance(value, str) or not SLUG.match(value.strip()):
         shown = value if isinstance(value, str) else _type_name(value)
-        c.at(
-            w,
-            f"'{shown}' is not a valid ID",
-            "lower-case letters, digits and single hyphens, e.g. niet-gehoord",
-        )
+        c.at(w, msg("schema.bad_id", value=shown), msg("schema.id_rule"))
         return _INVALID
     return value.strip()
 
@@ -115,7 +127,7 @@ def url(value: Any, c: Checker, w: Where) -> Any:
     if result is _INVALID:
         return result
     if not re.match(r"^https?://[^\s/$.?#][^\s]*$", result):
-        c.at(w, f"'{result}' is not a web address", "an address starting with https:// or http://")
+        c.at(w, msg("schema.bad_url", value=result), msg("schema.url_rule"))
         return _INVALID
     return result
 
@@ -135,7 +147,7 @@ def choice(*allowed: str, aliases: dict[str, str] | None = None) -> Spec:
     def check(value: Any, c: Checker, w: Where) -> Any:
         found = names.get(_spelling(value)) if isinstance(value, str) else None
         if found is None:
-            c.at(w, f"'{value}' is not allowed here", " or ".join(accepted))
+            c.at(w, msg("schema.not_allowed", value=value), _either(accepted))
             return _INVALID
         return found
 
@@ -144,7 +156,7 @@ def choice(*allowed: str, aliases: dict[str, str] | None = None) -> Spec:
 
 def weight(value: Any, c: Checker, w: Where) -> Any:
     if not isinstance(value, str) or value.strip() not in ("0", "1", "2"):
-        c.at(w, f"'{value}' is not a weight", "0 (hurts), 1 (partly helps) or 2 (helps most)")
+        c.at(w, msg("schema.bad_weight", value=value), msg("schema.weight_rule"))
         return _INVALID
     return int(value)
 
@@ -154,15 +166,15 @@ def list_of(item: Spec, min_items: int = 0, max_items: int | None = None) -> Spe
         if isinstance(value, str) and not value.strip() and min_items == 0:
             return ()  # "key:" with nothing after it
         if not isinstance(value, list):
-            c.at(
-                w,
-                f"expected a list, found {_type_name(value)}",
-                "a list of items, each on a line starting with '- '",
-            )
+            c.at(w, msg("schema.not_list", found=_type_name(value)), msg("schema.list_rule"))
             return _INVALID
         if len(value) < min_items or (max_items is not None and len(value) > max_items):
-            bounds = f"{min_items} to {max_items}" if max_items is not None else f"at least {min_items}"
-            c.at(w, f"has {len(value)} item(s)", f"{bounds} item(s)")
+            bounds = (
+                msg("schema.items_between", low=min_items, high=max_items)
+                if max_items is not None
+                else msg("schema.items_at_least", count=min_items, low=min_items)
+            )
+            c.at(w, msg("schema.item_count", count=len(value)), bounds)
         results = []
         for index, element in enumerate(value, 1):
             line = element.get(LINE_KEY) if isinstance(element, dict) else None
@@ -193,7 +205,7 @@ def record(
 
     def validate(value: Any, c: Checker, w: Where) -> Any:
         if not isinstance(value, dict):
-            c.at(w, f"expected a mapping (key: value), found {_type_name(value)}", ", ".join(fields))
+            c.at(w, msg("schema.not_mapping", found=_type_name(value)), ", ".join(fields))
             return _INVALID
         line = value.get(LINE_KEY, w.line)
         lines: dict[str, int] = value.get(LINES_KEY, {})
@@ -208,22 +220,29 @@ def record(
                 continue
             close = _close(key, fields)
             c.add(
-                f"unknown field '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+                msg("schema.unknown_field_close", name=key, close=close[0])
+                if close
+                else msg("schema.unknown_field", name=key),
                 line=lines.get(key, line),
                 entry=entry,
                 field=_join(w.field, key),
-                expected="one of: " + ", ".join(fields),
+                expected=msg("schema.one_of", choices=", ".join(fields)),
             )
             ok = False
         converted: dict[str, Any] = {}
         missing = [name for name, spec in fields.items() if spec.required and name not in value]
         if missing:
             c.add(
-                f"missing field{'s' if len(missing) > 1 else ''}: " + ", ".join(missing),
+                msg(
+                    "schema.missing_fields" if len(missing) > 1 else "schema.missing_field",
+                    names=", ".join(missing),
+                ),
                 line=line,
                 entry=entry,
                 field=_join(w.field, missing[0]) if len(missing) == 1 else w.field,
-                expected="every required field: " + ", ".join(n for n, f in fields.items() if f.required),
+                expected=msg(
+                    "schema.required_fields", names=", ".join(n for n, f in fields.items() if f.required)
+                ),
             )
             ok = False
         for name, spec in fields.items():
@@ -345,8 +364,8 @@ def _one_link(values: dict[str, Any], c: Checker, w: Where, lines: dict[str, int
     if len(links) != 1:
         c.at(
             w,
-            "needs exactly one link to read more" if links else "needs a link to read more",
-            "one of 'lesson: <id>', 'narrative: <id>' or 'personal: <theme id>'",
+            msg("schema.needs_one_link") if links else msg("schema.needs_link"),
+            msg("schema.link_rule"),
         )
 
 
@@ -354,11 +373,11 @@ def _check_scenario(values: dict[str, Any], c: Checker, w: Where, lines: dict[st
     best = [o for o in values["options"] if o.weight == 2]
     if len(best) != 1:
         c.add(
-            f"has {len(best)} options with weight 2",
+            msg("schema.best_count", count=len(best)),
             line=lines.get("options", w.line),
             entry=w.entry,
             field="options",
-            expected="exactly one best option (weight 2)",
+            expected=msg("schema.best_rule"),
         )
 
 
@@ -366,19 +385,19 @@ def _check_recognise(values: dict[str, Any], c: Checker, w: Where, lines: dict[s
     options = values["options"]
     if len(set(options)) != len(options):
         c.add(
-            "lists a narrative twice",
+            msg("schema.narrative_twice"),
             line=lines.get("options", w.line),
             entry=w.entry,
             field="options",
-            expected="different narrative IDs",
+            expected=msg("schema.different_narratives"),
         )
     if values["answer"] not in options:
         c.add(
-            f"the answer '{values['answer']}' is not one of the options",
+            msg("schema.answer_not_option", answer=values["answer"]),
             line=lines.get("answer", w.line),
             entry=w.entry,
             field="answer",
-            expected="one of: " + ", ".join(options),
+            expected=msg("schema.one_of", choices=", ".join(options)),
         )
 
 
@@ -453,11 +472,11 @@ def question(value: Any, c: Checker, w: Where) -> Any:
             value.get(LINES_KEY, {}).get("kind", value.get(LINE_KEY)) if isinstance(value, dict) else w.line
         )
         c.add(
-            f"unknown question kind '{kind}'" if kind is not None else "is missing",
+            msg("schema.unknown_question_kind", kind=kind) if kind is not None else msg("schema.missing"),
             line=line,
             entry=entry if isinstance(entry, str) else None,
             field="kind",
-            expected=" or ".join(f"{name} ({_DUTCH_KIND[name]})" for name in QUESTION_KINDS),
+            expected=_either([f"{name} ({_DUTCH_KIND[name]})" for name in QUESTION_KINDS]),
         )
         return _INVALID
     return spec(value, c, w)
@@ -507,13 +526,13 @@ def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str
     out: dict[str, Any] = {}
     if data is None or (isinstance(data, str) and not data.strip()):
         if not partial:
-            c.add("the file is empty", expected=f"'{next(iter(top))}:' at the top")
+            c.add(msg("schema.file_empty"), expected=msg("schema.at_top", key=next(iter(top))))
         return out, c.problems
     if not isinstance(data, dict):
         c.add(
-            f"expected a mapping at the top of the file, found {_type_name(data)}",
+            msg("schema.top_not_mapping", found=_type_name(data)),
             line=1,
-            expected=" and ".join(f"'{k}:'" for k in top),
+            expected=_both([f"'{key}:'" for key in top]),
         )
         return out, c.problems
     lines: dict[str, int] = data.get(LINES_KEY, {})
@@ -522,14 +541,18 @@ def parse_kind(kind: str, data: Any, file: str, partial: bool) -> tuple[dict[str
             continue
         close = _close(key, top)
         c.add(
-            f"unknown top-level key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""),
+            msg("schema.unknown_top_close", key=key, close=close[0])
+            if close
+            else msg("schema.unknown_top", key=key),
             line=lines.get(key),
-            expected=" and ".join(f"'{k}:'" for k in top),
+            expected=_both([f"'{key}:'" for key in top]),
         )
     for key, spec in top.items():
         if key not in data:
             if not partial:
-                c.add(f"'{key}:' is missing", line=1, expected=f"'{key}:' at the top of the file")
+                c.add(
+                    msg("schema.top_missing", key=key), line=1, expected=msg("schema.at_top_of_file", key=key)
+                )
             continue
         result = spec(data[key], c, Where(lines.get(key), None, None if kind in _DOCS else key))
         if result is _INVALID:
@@ -584,12 +607,13 @@ def _duplicate_ids(out: dict[str, Any], data: dict[str, Any], c: Checker) -> Non
                 where = lines.setdefault(group, raw_lines(key, group)).get(entry_id, [])
                 first = where[0] if where else None
                 c.add(
-                    f"the ID '{entry_id}' is used twice in '{group}'"
-                    + (f" (first on line {first})" if first else ""),
+                    msg("schema.id_twice_at", id=entry_id, group=group, first=first)
+                    if first
+                    else msg("schema.id_twice", id=entry_id, group=group),
                     line=where[seen[entry_id]] if len(where) > seen[entry_id] else None,
                     entry=entry_id,
                     field="id",
-                    expected="a different ID for each entry",
+                    expected=msg("schema.id_rule_unique"),
                 )
             seen[entry_id] = seen.get(entry_id, 0) + 1
 

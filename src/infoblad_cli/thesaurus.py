@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, msg
 
 FILE = "synonyms.yaml"
 MAX_WORDS = 4  # a longer phrase is never matched: search looks at runs of at most four query words
@@ -123,7 +123,7 @@ def problems(root: Path, lang: str, message_lang: str) -> list[Problem]:
     except ContentError as exc:
         return list(exc.problems)
     except OSError as exc:
-        return [Problem(str(path), str(exc.strerror or exc))]
+        return [Problem(str(path), msg("file.cannot_read", reason=exc.strerror or str(exc)))]
     return [
         Problem(
             str(path),

@@ -27,7 +27,7 @@ from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Msg, Problem, msg
 from .fileio import read_bytes, strip_controls
 from .schema import LINE_KEY, LINES_KEY
 
@@ -35,8 +35,8 @@ MAX_DEPTH = 32
 
 
 class _RefusedConstruct(yaml.YAMLError):
-    def __init__(self, message: str, line: int | None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, line: int | None) -> None:
+        super().__init__(message.key)
         self.message = message
         self.line = line
 
@@ -50,17 +50,13 @@ class _StrictComposer(Composer):
         event = cast(Any, self).peek_event()
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, AliasEvent):
-            raise _RefusedConstruct(
-                f"an alias (*{event.anchor}) is not allowed; write the text out in full", line
-            )
+            raise _RefusedConstruct(msg("yaml.alias", name=event.anchor), line)
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)) and event.anchor:
-            raise _RefusedConstruct(
-                f"an anchor (&{event.anchor}) is not allowed; write the text out in full", line
-            )
+            raise _RefusedConstruct(msg("yaml.anchor", name=event.anchor), line)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _RefusedConstruct(f"nested more than {MAX_DEPTH} levels deep", line)
+                raise _RefusedConstruct(msg("yaml.too_deep_levels", depth=MAX_DEPTH), line)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -113,22 +109,19 @@ def _build(node: Node, file: str) -> Any:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                raise _RefusedConstruct("a key must be plain text, not a list or mapping", key_line)
+                raise _RefusedConstruct(msg("yaml.key_not_text"), key_line)
             key = strip_controls(str(key_node.value))
             if key == "<<":
-                raise _RefusedConstruct("merge keys (<<) are not allowed", key_line)
+                raise _RefusedConstruct(msg("yaml.merge_key"), key_line)
             if key in lines:
-                raise _RefusedConstruct(
-                    f"the key '{key}' appears twice (first on line {lines[key]}); keep one",
-                    key_line,
-                )
+                raise _RefusedConstruct(msg("yaml.key_twice", key=key, line=lines[key]), key_line)
             if key.startswith("__"):
-                raise _RefusedConstruct(f"the key '{key}' is reserved", key_line)
+                raise _RefusedConstruct(msg("yaml.reserved", key=key), key_line)
             lines[key] = key_line
             result[key] = _build(value_node, file)
         result[LINES_KEY] = lines
         return result
-    raise _RefusedConstruct("unsupported YAML node", None)  # pragma: no cover
+    raise _RefusedConstruct(msg("yaml.invalid", what="?"), None)  # pragma: no cover
 
 
 def _from_events(loader: Any) -> Any:
@@ -146,15 +139,11 @@ def _from_events(loader: Any) -> Any:
     def refuse_odd(event: Any, depth: int) -> int:
         line: int = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
-            raise _RefusedConstruct(
-                f"an alias (*{event.anchor}) is not allowed; write the text out in full", line
-            )
+            raise _RefusedConstruct(msg("yaml.alias", name=event.anchor), line)
         if event.anchor:
-            raise _RefusedConstruct(
-                f"an anchor (&{event.anchor}) is not allowed; write the text out in full", line
-            )
+            raise _RefusedConstruct(msg("yaml.anchor", name=event.anchor), line)
         if depth > MAX_DEPTH:
-            raise _RefusedConstruct(f"nested more than {MAX_DEPTH} levels deep", line)
+            raise _RefusedConstruct(msg("yaml.too_deep_levels", depth=MAX_DEPTH), line)
         return line
 
     def value(depth: int) -> Any:
@@ -176,17 +165,15 @@ def _from_events(loader: Any) -> Any:
             key_event = peek()
             key_line = refuse_odd(key_event, depth + 1)
             if not isinstance(key_event, ScalarEvent):
-                raise _RefusedConstruct("a key must be plain text, not a list or mapping", key_line)
+                raise _RefusedConstruct(msg("yaml.key_not_text"), key_line)
             get()
             key = strip_controls(key_event.value) if key_event.style == '"' else key_event.value
             if key == "<<":
-                raise _RefusedConstruct("merge keys (<<) are not allowed", key_line)
+                raise _RefusedConstruct(msg("yaml.merge_key"), key_line)
             if key in lines:
-                raise _RefusedConstruct(
-                    f"the key '{key}' appears twice (first on line {lines[key]}); keep one", key_line
-                )
+                raise _RefusedConstruct(msg("yaml.key_twice", key=key, line=lines[key]), key_line)
             if key.startswith("__"):
-                raise _RefusedConstruct(f"the key '{key}' is reserved", key_line)
+                raise _RefusedConstruct(msg("yaml.reserved", key=key), key_line)
             lines[key] = key_line
             result[key] = value(depth + 1)
         get()
@@ -227,16 +214,16 @@ def parse_text(text: str, file: str, loader_type: Any = None) -> Any:
             [
                 Problem(
                     file,
-                    f"this is not valid YAML: {what}",
+                    msg("yaml.invalid", what=what),
                     line=line,
-                    expected="check indentation, colons and quotes around that line",
+                    expected=msg("yaml.invalid_rule"),
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(file, f"this is not valid YAML: {exc}")]) from None
+        raise ContentError([Problem(file, msg("yaml.invalid", what=str(exc)))]) from None
     except RecursionError:
-        raise ContentError([Problem(file, "the YAML is nested too deeply")]) from None
+        raise ContentError([Problem(file, msg("yaml.too_deep"))]) from None
     finally:
         loader.dispose()
 
@@ -251,9 +238,9 @@ def decode(raw: bytes, file: str) -> str:
             [
                 Problem(
                     file,
-                    f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be read)",
+                    msg("yaml.not_utf8", byte=f"{raw[exc.start]:02x}"),
                     line=line,
-                    expected="save the file with the encoding UTF-8",
+                    expected=msg("yaml.utf8_rule"),
                 )
             ]
         ) from None
