@@ -343,8 +343,10 @@ code {{
 }}
 .url {{ word-break: break-all; }}
 footer {{ margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid {COLOR_MUTED}; }}
+@page {{ size: A4; margin: 16mm 15mm 18mm; }}
 @media print {{
-  nav, .skip {{ display: none !important; }}
+  .skip {{ display: none !important; }}
+  nav a {{ color: #000; text-decoration: none; }}
   html {{ font-size: 11pt; }}
   body, blockquote.voice, code, .meta, .note, footer {{
     color: #000 !important; background: #fff !important;
@@ -352,10 +354,11 @@ footer {{ margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top:
   header, main, footer {{ max-width: none; padding-left: 0; padding-right: 0; }}
   a, a:visited {{ color: #000; }}
   a[href^="http"]:not(.bare)::after {{ content: " (" attr(href) ")"; font-size: 90%; word-break: break-all; }}
-  article, blockquote, li, dl div {{ break-inside: avoid; page-break-inside: avoid; }}
+  blockquote, li, dl div {{ break-inside: avoid; page-break-inside: avoid; }}
   h1, h2, h3, h4, h5, h6 {{ break-after: avoid; page-break-after: avoid; break-inside: avoid; }}
   p, li {{ orphans: 3; widows: 3; }}
-  main > section {{ break-before: page; page-break-before: always; }}
+  /* No forced page breaks: they left pages with a few source lines on them. A long entry
+     may run on over a page; a heading never stays behind at the bottom of one. */
 }}
 """.strip()
 
