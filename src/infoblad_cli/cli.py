@@ -823,6 +823,58 @@ def export_command(
             show_default=False,
         ),
     ] = None,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            help="A short printable workshop handout (Dutch: korte hand-out): per part the gist, what it"
+            " asks of you, what to do tomorrow; one source list; notes boxes; A4.",
+        ),
+    ] = False,
+    sections: Annotated[
+        Optional[str],
+        typer.Option(
+            "--sections",
+            help="With --brief: the parts, with commas: narratives, lessons, cases, personal, contact,"
+            " glossary, quiz (or verhalen, lessen, voorbeelden, persoonlijk, begrippen, gespreksblad)."
+            " Default: narratives,lessons,personal,contact.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        Optional[str],
+        typer.Option("--title", help="With --brief: the title on the cover.", show_default=False),
+    ] = None,
+    subtitle: Annotated[
+        Optional[str],
+        typer.Option(
+            "--subtitle",
+            help="With --brief: a line under the title (e.g. the date and place).",
+            show_default=False,
+        ),
+    ] = None,
+    organisation: Annotated[
+        Optional[str],
+        typer.Option(
+            "--organisation", help="With --brief: your organisation, on the cover.", show_default=False
+        ),
+    ] = None,
+    quiz_sheet: Annotated[
+        bool,
+        typer.Option(
+            "--quiz-sheet",
+            help="The quiz discussion sheet (Dutch: gespreksblad): every question, every answer and what"
+            " to say about it. All questions, or those of --seed/--count/--theme.",
+        ),
+    ] = False,
+    answer_key: Annotated[
+        bool,
+        typer.Option(
+            "--answer-key",
+            help="The trainer's answer key (Dutch: antwoordsleutel) to the quiz sheet: the best answer and"
+            " the points of each answer.",
+        ),
+    ] = False,
     lang: LangOption = None,
     content_dir: ContentDirOption = None,
 ) -> None:
@@ -842,14 +894,39 @@ def export_command(
     # -o "" reaches us as Path('.'): the current folder, never a file name.
     if not to_stdout and (not str(output).strip() or str(output) == "."):
         raise UsageError(t(opts.lang, "export.no_name"))
+    if not to_stdout and output is not None and output.suffix.lower() == ".pdf":
+        # Writing Markdown into a .pdf would give a file no PDF reader opens.
+        raise UsageError(
+            t(opts.lang, "export.pdf_refused", file=output), hint=t(opts.lang, "export.pdf_hint")
+        )
     if format is None:
         suffix = "" if to_stdout or output is None else output.suffix.lower()
         default = Format.html if with_quiz else Format.md
         format = {".html": Format.html, ".htm": Format.html, ".json": Format.json}.get(suffix, default)
-    _check_quiz_options(opts, format, with_quiz, {"--count": count, "--seed": seed, "--theme": theme})
+    workshop = _check_workshop_options(
+        opts, format, brief, quiz_sheet, answer_key, with_quiz, sections, title, subtitle, organisation
+    )
+    if not workshop:  # the quiz sheet, the answer key and a brief's quiz part choose questions too
+        _check_quiz_options(opts, format, with_quiz, {"--count": count, "--seed": seed, "--theme": theme})
     bundle = opts.bundle()
     render = {Format.md: export.to_markdown, Format.html: export.to_html, Format.json: export.to_json}
-    text = _quiz_page(opts, bundle, count, seed, theme) if with_quiz else render[format](bundle)
+    if workshop:
+        text = _workshop_paper(
+            opts,
+            bundle,
+            format,
+            brief,
+            answer_key,
+            sections,
+            title,
+            subtitle,
+            organisation,
+            count,
+            seed,
+            theme,
+        )
+    else:
+        text = _quiz_page(opts, bundle, count, seed, theme) if with_quiz else render[format](bundle)
     if to_stdout or output is None:
         from .render import write_stdout
 
@@ -866,6 +943,89 @@ def export_command(
             hint=t(opts.lang, "export.cannot_write_hint"),
         ) from None
     err_console().print(t(opts.lang, "export.written", file=output), markup=False, soft_wrap=True)
+
+
+def _check_workshop_options(
+    opts: Options,
+    format: Format,
+    brief: bool,
+    quiz_sheet: bool,
+    answer_key: bool,
+    with_quiz: bool,
+    sections: Optional[str],
+    title: Optional[str],
+    subtitle: Optional[str],
+    organisation: Optional[str],
+) -> bool:
+    """Whether this is workshop paper (brief, quiz sheet, answer key); refuse what does not go together."""
+    from .strings import t
+
+    if sum((brief, quiz_sheet, answer_key, with_quiz)) > 1:
+        raise UsageError(t(opts.lang, "brief.one_kind"))
+    cover = {"--sections": sections, "--title": title, "--subtitle": subtitle, "--organisation": organisation}
+    given = [name for name, value in cover.items() if value is not None]
+    if given and not brief:
+        raise UsageError(t(opts.lang, "brief.only_with_brief", option=given[0]))
+    chosen = "--brief" if brief else "--quiz-sheet" if quiz_sheet else "--answer-key" if answer_key else ""
+    if chosen and format is Format.json:
+        raise UsageError(t(opts.lang, "brief.not_json", option=chosen))
+    return bool(chosen)
+
+
+def _workshop_paper(
+    opts: Options,
+    bundle: Any,
+    format: Format,
+    brief: bool,
+    answer_key: bool,
+    sections: Optional[str],
+    title: Optional[str],
+    subtitle: Optional[str],
+    organisation: Optional[str],
+    count: Optional[int],
+    seed: Optional[int],
+    theme: Optional[str],
+) -> str:
+    """The brief handout, the quiz discussion sheet or the answer key, as Markdown or HTML."""
+    from . import handout
+    from . import quiz as engine
+    from .strings import t
+
+    parts: tuple[str, ...] = handout.DEFAULT_SECTIONS
+    if sections is not None:
+        try:
+            parts = handout.parse_sections(sections)
+        except handout.UnknownSection as error:
+            raise UsageError(
+                t(opts.lang, "brief.unknown_section", name=str(error)),
+                hint=t(opts.lang, "brief.sections_hint"),
+            ) from None
+    quiz = None
+    if count is not None or seed is not None or theme is not None:
+        count = engine.DEFAULT_COUNT if count is None else count
+        if count < 1:
+            raise UsageError(t(opts.lang, "quiz.bad_count"))
+        theme_ids = [th.id for th in bundle.quiz_themes]
+        if theme is not None and theme not in theme_ids:
+            unknown_theme(opts.lang, theme, theme_ids)
+        if seed is None:
+            import random
+
+            seed = random.randrange(1, 100_000)
+        try:
+            quiz = engine.select(bundle, count, seed, theme)
+        except engine.NoQuestions:
+            unknown_theme(opts.lang, theme or "", theme_ids)
+    if brief:
+        chosen = handout.Brief(parts, title or "", subtitle or "", organisation or "", quiz)
+        blocks = handout.brief_blocks(bundle, chosen)
+        page_title = title or t(opts.lang, "export.title")
+    else:
+        blocks = handout.sheet_blocks(bundle, quiz, key=answer_key)
+        page_title = t(opts.lang, "sheet.key_title" if answer_key else "sheet.title")
+    if format is Format.html:
+        return handout.to_html(blocks, bundle.lang, page_title)
+    return handout.to_markdown(blocks, bundle.lang)
 
 
 def _check_quiz_options(opts: Options, format: Format, with_quiz: bool, quiz_options: dict[str, Any]) -> None:
