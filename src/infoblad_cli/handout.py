@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from . import export as ex
 from . import models as m
+from . import outline
 from . import quiz as engine
 from .strings import t
 
@@ -325,7 +326,9 @@ def _cases(bundle: m.Bundle, sources: _Sources) -> list[Block]:
     for case in bundle.cases:
         blocks.append(Open("entry short"))
         blocks.append(Heading(3, case.title, f"case-{case.id}", case.id))
-        where = " \u00b7 ".join(x for x in (case.place, case.period, ex._outcome(lang, case.outcome)) if x)
+        where = " \u00b7 ".join(
+            x for x in (case.place, case.period, outline.outcome(lang, case.outcome)) if x
+        )
         blocks.append(Para(where, "meta"))
         blocks.append(Para(case.summary, "summary"))
         related = [lessons[i] for i in case.lessons if i in lessons]
