@@ -359,6 +359,9 @@ footer {{ margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top:
   p, li {{ orphans: 3; widows: 3; }}
   /* No forced page breaks: they left pages with a few source lines on them. A long entry
      may run on over a page; a heading never stays behind at the bottom of one. */
+  /* The footer goes with the last lines of the content, never alone on a last page. */
+  footer {{ margin-top: 1rem; break-before: avoid; page-break-before: avoid; break-inside: avoid; }}
+  footer p {{ margin: 0.2em 0; }}
 }}
 """.strip()
 
