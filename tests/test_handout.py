@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The workshop's paper: the quiz discussion sheet, the answer key, the brief handout, no fake PDF."""
 
 from __future__ import annotations

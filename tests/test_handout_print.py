@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The brief handout printed by a real browser: headless Chromium prints it to A4 PDF.
 
 The Dutch brief handout of the five narratives and the lessons must fit on twelve A4 pages

@@ -1,8 +1,12 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The workshop's paper: the brief handout, the quiz discussion sheet and the trainer's answer key.
 
 Pure functions: a bundle (and the trainer's choices) go in, Markdown or one self-contained
 HTML page comes out; the CLI writes the file. Both formats are built from one list of
 blocks per document, so Markdown and HTML always hold the same parts in the same order.
+The brief's entries are the page outline's (``outline.py``): the same labels and order as the
+terminal and the full export, with only the fields in ``BRIEF_FIELDS``; the exporters show them.
 Content is data: every content string passes through ``export.md_escape`` or
 ``export._html_text``, and only http(s) addresses become links.
 
@@ -14,12 +18,13 @@ print, addresses printed in full, and boxes to write notes in where a workshop n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 from urllib.parse import urlsplit
 
 from . import export as ex
+from . import kinds as k
 from . import models as m
-from . import outline
+from . import outline as o
 from . import quiz as engine
 from .strings import t
 
@@ -117,7 +122,16 @@ class Close(NamedTuple):
     pass
 
 
-Block = Union[Heading, Para, Bullets, Options, Notes, SourceList, Toc, Open, Close]
+Block = Union[Heading, Para, Bullets, Options, Notes, SourceList, Toc, Open, Close, o.Part, o.Terms]
+
+# What a brief handout shows of each kind: the gist. Field names as in kinds.py; shown in the
+# kind's order with its labels. Sources are cited by number instead (one list at the end).
+BRIEF_FIELDS = {
+    "narratives": ("title", "summary", "voices", "asks_of_you"),
+    "lessons": ("title", "summary", "tomorrow"),
+    "cases": ("title", "place", "period", "outcome", "summary"),
+    "personal": ("title", "questions"),
+}
 
 
 # ---------------------------------------------------------------- the quiz sheet and answer key
@@ -267,9 +281,15 @@ def _source_key(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}" or url.strip()
 
 
-def _cited(lang: str, sources: _Sources, entry_sources: Sequence[m.Source]) -> list[Block]:
-    cited = sources.cite(entry_sources)
-    return [Para(f"{t(lang, 'sources')}: {cited}", "meta")] if cited else []
+def _brief_entry(bundle: m.Bundle, kind: k.Kind, item: Any, sources: _Sources) -> o.Part:
+    """One entry as the outline shows it, with only the brief's fields and its sources by number."""
+    keep = BRIEF_FIELDS[kind.name]
+    part = o.entry(bundle, kind._replace(fields=tuple(f for f in kind.fields if f.name in keep)), item)
+    cited = sources.cite(item.sources)
+    if cited:
+        note = o.Paragraphs(f"{t(bundle.lang, 'sources')}: {cited}", "meta")
+        part = part._replace(children=(*part.children, note))
+    return part
 
 
 def _narratives(bundle: m.Bundle, sources: _Sources) -> list[Block]:
@@ -278,20 +298,12 @@ def _narratives(bundle: m.Bundle, sources: _Sources) -> list[Block]:
         Heading(2, t(lang, "narratives.title"), "narratives"),
         Para(t(lang, "narratives.intro", count=len(bundle.narratives))),
     ]
-    lessons = {x.id: x.title for x in bundle.lessons}
     for n in bundle.narratives:
-        blocks.append(Open("entry long"))
-        blocks.append(Heading(3, n.title, f"narrative-{n.id}", n.id))
-        blocks.append(Para(n.summary, "summary"))
-        if n.voices:
-            blocks.append(Para(n.voices[0], "voice"))
-        blocks.append(Para(t(lang, "narratives.asks"), "label"))
-        blocks.append(Bullets(n.asks_of_you.frontline, t(lang, "narratives.frontline")))
-        blocks.append(Bullets(n.asks_of_you.policy, t(lang, "narratives.policy")))
-        related = [lessons[i] for i in n.lessons if i in lessons]
-        if related:
-            blocks.append(Para(f"{t(lang, 'related.lessons')}: {'; '.join(related)}", "meta"))
-        blocks.extend(_cited(lang, sources, n.sources))
+        # One example voice is enough to recognise the narrative by.
+        blocks += [
+            Open("entry long"),
+            _brief_entry(bundle, k.NARRATIVES, n._replace(voices=n.voices[:1]), sources),
+        ]
         blocks.append(Close())
     blocks.append(Notes(t(lang, "brief.notes_narratives")))
     return blocks
@@ -301,20 +313,7 @@ def _lessons(bundle: m.Bundle, sources: _Sources) -> list[Block]:
     lang = bundle.lang
     blocks: list[Block] = [Heading(2, t(lang, "lessons.title"), "lessons"), Para(t(lang, "lessons.intro"))]
     for lesson in bundle.lessons:
-        blocks.append(Open("entry short"))
-        blocks.append(Heading(3, lesson.title, f"lesson-{lesson.id}", lesson.id))
-        blocks.append(Para(lesson.summary, "summary"))
-        blocks.append(Para(t(lang, "lessons.tomorrow"), "label"))
-        blocks.append(
-            Bullets(
-                (
-                    f"{t(lang, 'lessons.frontline')}: {lesson.tomorrow.frontline}",
-                    f"{t(lang, 'lessons.policy')}: {lesson.tomorrow.policy}",
-                )
-            )
-        )
-        blocks.extend(_cited(lang, sources, lesson.sources))
-        blocks.append(Close())
+        blocks += [Open("entry short"), _brief_entry(bundle, k.LESSONS, lesson, sources), Close()]
     blocks.append(Notes(t(lang, "brief.notes_lessons")))
     return blocks
 
@@ -322,63 +321,41 @@ def _lessons(bundle: m.Bundle, sources: _Sources) -> list[Block]:
 def _cases(bundle: m.Bundle, sources: _Sources) -> list[Block]:
     lang = bundle.lang
     blocks: list[Block] = [Heading(2, t(lang, "cases.title"), "cases"), Para(t(lang, "cases.intro"))]
-    lessons = {x.id: x.title for x in bundle.lessons}
     for case in bundle.cases:
-        blocks.append(Open("entry short"))
-        blocks.append(Heading(3, case.title, f"case-{case.id}", case.id))
-        where = " \u00b7 ".join(
-            x for x in (case.place, case.period, outline.outcome(lang, case.outcome)) if x
-        )
-        blocks.append(Para(where, "meta"))
-        blocks.append(Para(case.summary, "summary"))
-        related = [lessons[i] for i in case.lessons if i in lessons]
-        if related:
-            blocks.append(Para(f"{t(lang, 'related.lessons')}: {'; '.join(related)}", "meta"))
-        blocks.extend(_cited(lang, sources, case.sources))
-        blocks.append(Close())
+        blocks += [Open("entry short"), _brief_entry(bundle, k.CASES, case, sources), Close()]
     return blocks
 
 
 def _personal(bundle: m.Bundle, sources: _Sources) -> list[Block]:
     lang = bundle.lang
-    personal = bundle.personal
-    blocks: list[Block] = [Heading(2, personal.title, "personal")]
-    for theme in personal.themes:
-        blocks.append(Open("entry short"))
-        blocks.append(Heading(3, theme.title, f"personal-{theme.id}", theme.id))
-        blocks.append(Bullets(theme.questions, t(lang, "personal.questions")))
-        blocks.extend(_cited(lang, sources, theme.sources))
-        blocks.append(Notes(t(lang, "brief.notes"), 3))
-        blocks.append(Close())
+    blocks: list[Block] = [Heading(2, bundle.personal.title, "personal")]
+    for theme in bundle.personal.themes:
+        blocks += [Open("entry short"), _brief_entry(bundle, k.THEMES, theme, sources)]
+        blocks += [Notes(t(lang, "brief.notes"), 3), Close()]
     return blocks
 
 
 def _contact(bundle: m.Bundle, sources: _Sources) -> list[Block]:
-    lang = bundle.lang
-    blocks: list[Block] = [Heading(2, t(lang, "contact.title"), "contact")]
-    for contact in bundle.contacts:
-        blocks.append(Open("entry short"))
-        blocks.append(Heading(3, contact.name, f"contact-{contact.id}"))
-        if contact.description:
-            blocks.append(Para(contact.description))
-        rows = (
-            (t(lang, "contact.email"), contact.email),
-            (t(lang, "contact.phone"), contact.phone),
-            (t(lang, "contact.hours"), contact.hours),
-            (t(lang, "contact.website"), contact.website),
-            *((extra.label, extra.value) for extra in contact.extra),
-        )
-        blocks.append(Bullets(tuple(f"{label}: {value}" for label, value in rows if value)))
-        blocks.append(Close())
-    return blocks
+    # The outline's contact section, without the sources of the contact details.
+    contacts = o.contacts(bundle)
+    parts = [block for block in _without_sources(contacts.children) if isinstance(block, o.Part)]
+    return [Heading(2, contacts.title, "contact"), Open("entry short"), *parts, Close()]
+
+
+def _without_sources(blocks: Sequence[o.Block]) -> tuple[o.Block, ...]:
+    kept: list[o.Block] = []
+    for block in blocks:
+        if isinstance(block, o.Part):
+            children = _without_sources(block.children)
+            if children:
+                kept.append(block._replace(children=children))
+        elif not isinstance(block, o.Sources):
+            kept.append(block)
+    return tuple(kept)
 
 
 def _glossary(bundle: m.Bundle, sources: _Sources) -> list[Block]:
-    lang = bundle.lang
-    return [
-        Heading(2, t(lang, "about.glossary"), "glossary"),
-        Bullets(tuple(f"{term.term}: {' '.join(term.explanation.split())}" for term in bundle.glossary)),
-    ]
+    return [Heading(2, t(bundle.lang, "about.glossary"), "glossary"), o.Terms(bundle.glossary)]
 
 
 def brief_blocks(bundle: m.Bundle, brief: Brief) -> list[Block]:
@@ -413,9 +390,10 @@ def brief_blocks(bundle: m.Bundle, brief: Brief) -> list[Block]:
     cover.append(Para(t(lang, "brief.about")))
     cover.append(Para(t(lang, "home.source") + " " + t(lang, "export.made_with"), "meta"))
     toc = tuple(
-        (block.level - 1, block.text, block.anchor)
+        (1, block.text, block.anchor) if isinstance(block, Heading) else (2, block.title, block.anchor)
         for block in body
-        if isinstance(block, Heading) and block.level in (2, 3) and block.anchor
+        if (isinstance(block, Heading) and block.level == 2 and block.anchor)
+        or (isinstance(block, o.Part) and block.anchor and block.tag == "article")
     )
     return [*cover, Heading(2, t(lang, "export.toc"), "contents"), Toc(toc), *body]
 
@@ -427,7 +405,9 @@ def to_markdown(blocks: Sequence[Block], lang: str) -> str:
     """The blocks as Markdown (for pandoc, a wiki or an e-mail)."""
     out: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, (o.Part, o.Terms)):  # an entry of the outline: the exporter shows it
+            ex._md_blocks(lang, [block], 3, out)
+        elif isinstance(block, Heading):
             line = "#" * block.level + " " + ex.md_escape(block.text)
             out.append(line)
         elif isinstance(block, Para):
@@ -498,7 +478,10 @@ nav.toc ol ol { columns: 2; column-gap: 2rem; }
   h1 { font-size: 20pt; margin-top: 0; }
   h2 { font-size: 15pt; margin: 1.1em 0 0.4em; }
   h3 { font-size: 12pt; margin: 0.9em 0 0.3em; }
-  h1, h2, h3, h4, .label, .list-label { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3, h4, h5, .label, .list-label { break-after: avoid; page-break-after: avoid; }
+  article h4, article h5 { font-size: 10.5pt; margin: 0.5em 0 0.15em; }
+  article h5 { font-style: italic; }
+  article .meta { margin: 0.1em 0 0.3em; }
   /* Short entries stay whole; a long one (a narrative) may continue on the next page rather
      than leave half a page empty. */
   .entry.short, .question, .notes, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
@@ -537,7 +520,9 @@ def to_html(blocks: Sequence[Block], lang: str, title: str) -> str:
         '<main id="main">',
     ]
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, (o.Part, o.Terms)):  # an entry of the outline: the exporter shows it
+            ex._html_blocks(lang, [block], 3, out)
+        elif isinstance(block, Heading):
             anchor = f' id="{_html_text(block.anchor)}"' if block.anchor else ""
             entry = f' <span class="entry-id">({_html_text(block.entry_id)})</span>' if block.entry_id else ""
             out.append(f"<h{block.level}{anchor}>{_html_text(block.text)}{entry}</h{block.level}>")
