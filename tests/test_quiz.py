@@ -180,6 +180,7 @@ def test_attempt_holds_only_dates_language_questions_answers_scores(bundle: m.Bu
         "lang",
         "seed",
         "theme",
+        "mode",
         "score",
         "max_score",
         "themes",

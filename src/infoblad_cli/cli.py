@@ -1499,6 +1499,14 @@ def unknown_theme(lang: str, theme: str, theme_ids: list[str]) -> NoReturn:
 @app.command("history")
 def history_command(
     ctx: typer.Context,
+    number: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="One earlier result in full, with your answers: its number in the list (1 = newest).",
+            metavar="[N]",
+            show_default=False,
+        ),
+    ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Delete all saved results (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --clear: do not ask.")] = False,
     export: Annotated[
@@ -1530,7 +1538,10 @@ def history_command(
 ) -> None:
     """Earlier quiz results on this computer, newest first, with the trend per theme.
 
-    --export writes the newest result as an anonymous result file for a workshop
+    The trend counts full quizzes only; retries (--retry-missed) and single-theme quizzes are
+    marked in the list. 'infoblad history 1' shows the newest result in full, with your answers.
+
+    --export writes the newest result (or result N) as an anonymous result file for a workshop
     trainer: no name, no time, only the date, the questions and your answers."""
     opts = Options(ctx, lang, json, plain, content_dir)
     from .errors import DataError
@@ -1539,10 +1550,12 @@ def history_command(
 
     path = default_path()
     store = History(path, opts.lang)
+    if clear and number is not None:
+        raise UsageError(t(opts.lang, "history.number_and_clear"))
     if export:
         if clear:
             raise UsageError(t(opts.lang, "result.export_and_clear"))
-        _export_history(opts, store, output, force)
+        _export_history(opts, store, output, force, number)
         return
     if output is not None or force:
         raise UsageError(t(opts.lang, "result.output_needs_export"))
@@ -1574,24 +1587,46 @@ def history_command(
             )
         return
     attempts = store.attempts()
+    from . import history_view as view
+
+    if number is not None:
+        index, attempt = view.pick(attempts, number, opts.lang)
+        bundle = opts.bundle()
+        if opts.json:
+            from .render import write_json
+
+            write_json(view.attempt_data(bundle, index, attempt))
+            return
+        view.one(opts.writer(), bundle, index, attempt)
+        return
     trend = store.trend()
+    bundle = opts.bundle()
+    ratings = view.self_ratings(attempts, bundle)
     if opts.json:
         from .render import write_json
 
-        write_json({"lang": opts.lang, "file": str(path), "attempts": attempts, "trend": trend})
+        write_json(
+            {
+                "lang": opts.lang,
+                "file": str(path),
+                "attempts": attempts,
+                "trend": trend,
+                "self_ratings": ratings,
+            }
+        )
         return
     w = opts.writer()
     if not attempts:
         w.wrap(t(opts.lang, "history.empty"))
         return
-    from . import render_quiz as show
-
-    titles = {th.id: th.title for th in opts.bundle().quiz_themes}
-    show.history(w, attempts, trend, titles)
+    titles = {th.id: th.title for th in bundle.quiz_themes}
+    view.listing(w, attempts, trend, ratings, titles)
 
 
-def _export_history(opts: Options, store: Any, output: Optional[Path], force: bool) -> None:
-    """Write the newest attempt of the history as a result file (to stdout or -o FILE)."""
+def _export_history(
+    opts: Options, store: Any, output: Optional[Path], force: bool, number: Optional[str] = None
+) -> None:
+    """Write the newest attempt of the history (or number N) as a result file (to stdout or -o FILE)."""
     from datetime import datetime
 
     from . import result_file as results
@@ -1600,12 +1635,16 @@ def _export_history(opts: Options, store: Any, output: Optional[Path], force: bo
 
     to_stdout = output is None or str(output) == "-"
     target = None if to_stdout else _result_target(opts, cast(Path, output), force)
-    newest = store.attempts(limit=1)
+    newest = store.attempts(limit=None if number is not None else 1)
     if not newest:
         raise InfobladError(
             t(opts.lang, "result.nothing_to_export"), hint=t(opts.lang, "result.take_quiz_hint")
         )
     attempt = newest[0]
+    if number is not None:
+        from .history_view import pick
+
+        attempt = pick(newest, number, opts.lang)[1]
     # The question texts do not go into the file, but the option order of an older attempt is
     # worked out from the content of the language it was taken in.
     bundle = load_bundle(attempt["lang"], opts.packs)

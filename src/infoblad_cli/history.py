@@ -5,7 +5,7 @@
 Only the quiz and history commands import this module, never the reading commands.
 
 The file holds nothing but dates, language, questions, answers and scores: no names, no user
-information. Its schema (version 1, kept in ``PRAGMA user_version``)::
+information. Its schema (version 2, kept in ``PRAGMA user_version``)::
 
     attempts      one row per finished quiz
         id          INTEGER PRIMARY KEY
@@ -13,9 +13,13 @@ information. Its schema (version 1, kept in ``PRAGMA user_version``)::
         lang        TEXT NOT NULL     "nl" or "en"
         seed        INTEGER           the --seed, or NULL
         theme       TEXT              the --theme filter, or NULL
+        mode        TEXT NOT NULL     "full", "theme" or "retry" (version 2; older rows: "full", or
+                                      "theme" when they have a theme)
         score       INTEGER NOT NULL
         max_score   INTEGER NOT NULL
-        detail      TEXT NOT NULL     JSON: {"answers": [...], "missed": [...], "ratings": {...}}
+        detail      TEXT NOT NULL     JSON: {"answers": [...], "missed": [...], "ratings": {...}};
+                                      an answer's "choice" (the option in content order) is there
+                                      from version 2 on
 
     theme_scores  the score per theme of each attempt, in the order the quiz gave them (rowid)
         attempt_id  INTEGER NOT NULL REFERENCES attempts(id)
@@ -60,13 +64,19 @@ class ThemeScore(TypedDict):
     max: int
 
 
-class Answer(TypedDict):
+class _AnswerFields(TypedDict):
     question: str  # the question ID
     kind: str
     answer: str  # what was chosen: a shown option number such as "2", or a rating such as "4"
     points: int
     max: int
     correct: bool | None  # None for a self-rating: there is no right answer
+
+
+class Answer(_AnswerFields, total=False):
+    # The chosen option's index in content order (None for a rating). Saved from version 2 on;
+    # without it an old answer's option is only known by its shown number.
+    choice: int | None
 
 
 class Attempt(TypedDict):
@@ -76,6 +86,7 @@ class Attempt(TypedDict):
     lang: str
     seed: int | None
     theme: str | None  # the --theme filter, if any
+    mode: str  # "full", "theme" or "retry": only full quizzes count in the trend
     score: int
     max_score: int
     themes: dict[str, ThemeScore]  # theme ID -> score in that theme
@@ -133,9 +144,16 @@ def _create_tables(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_by_time ON attempts (taken_at, id)")
 
 
+def _add_mode(conn: sqlite3.Connection) -> None:
+    # What kind of quiz an attempt was, so that retries and single themes stay out of the trend.
+    # Older rows cannot tell a retry from a full quiz; a theme they do know.
+    conn.execute("ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'full'")
+    conn.execute("UPDATE attempts SET mode = 'theme' WHERE theme IS NOT NULL")
+
+
 # Migration i brings a file from schema version i to i + 1; the length is the version this code
 # writes. Only ever append: files on people's computers were made by the migrations already here.
-_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_tables]
+_MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_tables, _add_mode]
 
 
 # ---------------------------------------------------------------- the store
@@ -191,13 +209,14 @@ class History:
             # Inside the write transaction: nobody can change the file between check and write.
             self._check_intact(conn)
             cursor = conn.execute(
-                "INSERT INTO attempts (taken_at, lang, seed, theme, score, max_score, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attempts (taken_at, lang, seed, theme, mode, score, max_score, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     taken_at,
                     attempt["lang"],
                     attempt["seed"],
                     attempt["theme"],
+                    attempt["mode"],
                     attempt["score"],
                     attempt["max_score"],
                     detail,
@@ -220,7 +239,7 @@ class History:
             with closing(conn), _read(conn):
                 # SQLite reads LIMIT -1 as "no limit".
                 rows = conn.execute(
-                    "SELECT id, taken_at, lang, seed, theme, score, max_score, detail FROM attempts"
+                    "SELECT id, taken_at, lang, seed, theme, mode, score, max_score, detail FROM attempts"
                     " ORDER BY taken_at DESC, id DESC LIMIT ?",
                     (-1 if limit is None else limit,),
                 ).fetchall()
@@ -258,7 +277,11 @@ class History:
         return missed
 
     def trend(self) -> dict[str, list[float]]:
-        """Per theme, the percentage (0-100, one decimal) of each attempt that had it, oldest first."""
+        """Per theme, the percentage (0-100, one decimal) of each full quiz that had it, oldest first.
+
+        Retries and single-theme quizzes are left out: they ask what went wrong before, or one theme
+        only, so mixed in they would make the line go up or down for no real reason.
+        """
         with self._failures("read"):
             conn = self._existing()
             if conn is None:
@@ -267,6 +290,7 @@ class History:
                 rows = conn.execute(
                     "SELECT ts.theme, ts.score, ts.max_score FROM theme_scores AS ts"
                     " JOIN attempts AS a ON a.id = ts.attempt_id"
+                    " WHERE a.mode = 'full'"
                     " ORDER BY a.taken_at, a.id, ts.rowid"
                 ).fetchall()
         trend: dict[str, list[float]] = {}
@@ -467,7 +491,7 @@ def _utc_iso(taken_at: str) -> str:
 
 
 def _attempt_from_row(row: tuple[Any, ...], themes: dict[str, ThemeScore]) -> SavedAttempt:
-    attempt_id, taken_at, lang, seed, theme, score, max_score, detail = row
+    attempt_id, taken_at, lang, seed, theme, mode, score, max_score, detail = row
     extra = json.loads(detail)
     return {
         "id": attempt_id,
@@ -475,6 +499,7 @@ def _attempt_from_row(row: tuple[Any, ...], themes: dict[str, ThemeScore]) -> Sa
         "lang": lang,
         "seed": seed,
         "theme": theme,
+        "mode": mode,
         "score": score,
         "max_score": max_score,
         "themes": themes,

@@ -42,6 +42,9 @@ class Quiz(NamedTuple):
     seed: int
     theme: str | None
     asked: tuple[Asked, ...]
+    # "full" (all themes), "theme" (--theme) or "retry" (--retry-missed): only full quizzes make
+    # the trend, since a retry or a single theme says little about how you do overall.
+    mode: str = "full"
 
 
 class Outcome(NamedTuple):
@@ -63,6 +66,7 @@ class ThemeScore(NamedTuple):
     title: str
     score: int
     max_score: int
+    questions: int = 0  # how many questions the score rests on
 
     @property
     def percent(self) -> int:
@@ -159,7 +163,8 @@ def select(
             rng.shuffle(positions)
             order = tuple(positions)
         asked.append(Asked(question, order))
-    return Quiz(bundle.lang, seed, theme, tuple(asked))
+    mode = "retry" if only is not None else "theme" if theme is not None else "full"
+    return Quiz(bundle.lang, seed, theme, tuple(asked), mode)
 
 
 # ---------------------------------------------------------------- answers
@@ -282,12 +287,13 @@ def result(quiz: Quiz, bundle: m.Bundle, outcomes: Sequence[Outcome]) -> Result:
     for outcome in outcomes:
         if outcome.correct is None:
             continue
-        totals = per_theme.setdefault(outcome.asked.question.theme, [0, 0])
+        totals = per_theme.setdefault(outcome.asked.question.theme, [0, 0, 0])
         totals[0] += outcome.points
         totals[1] += outcome.max_points
+        totals[2] += 1
     themes = tuple(
-        ThemeScore(theme, titles.get(theme, theme), score, most)
-        for theme, (score, most) in sorted(
+        ThemeScore(theme, titles.get(theme, theme), score, most, count)
+        for theme, (score, most, count) in sorted(
             per_theme.items(), key=lambda kv: list(titles).index(kv[0]) if kv[0] in titles else len(titles)
         )
     )
@@ -328,6 +334,7 @@ def attempt(result: Result, taken_at: str) -> dict[str, Any]:
         "lang": result.quiz.lang,
         "seed": result.quiz.seed,
         "theme": result.quiz.theme,
+        "mode": result.quiz.mode,
         "score": result.score,
         "max_score": result.max_score,
         "themes": {t.theme: {"score": t.score, "max": t.max_score} for t in result.themes},
@@ -354,7 +361,14 @@ def to_data(result: Result, bundle: m.Bundle) -> dict[str, Any]:
     data = attempt(result, taken_at="")
     data.pop("taken_at")
     data["themes"] = [
-        {"theme": t.theme, "title": t.title, "score": t.score, "max": t.max_score, "percent": t.percent}
+        {
+            "theme": t.theme,
+            "title": t.title,
+            "score": t.score,
+            "max": t.max_score,
+            "percent": t.percent,
+            "questions": t.questions,
+        }
         for t in result.themes
     ]
     data["questions"] = [

@@ -4,13 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
 
 from . import models as m
-from .quiz import LETTERS, RATING_SCALE, AnswerError, Asked, Outcome, Result, option_texts
+from .quiz import LETTERS, RATING_SCALE, AnswerError, Asked, Outcome, Result, ThemeScore, option_texts
 from .render import STYLE_DIM, STYLE_HEADING, Writer, unicode_ok
 
 BAR_WIDTH = 20
@@ -124,20 +124,7 @@ def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
         w.wrap(w.t("quiz.no_score"))
     if res.themes:
         w.heading(w.t("quiz.by_theme"))
-        label = max(len(t.title) for t in res.themes)
-        # Title, bar and percentage on one line when they fit; else the bar under the title.
-        one_line = 2 + label + 2 + BAR_WIDTH + 2 + 5 <= w.width
-        size = BAR_WIDTH if one_line else max(5, min(BAR_WIDTH, w.width - 4 - 2 - 5))
-        for theme in res.themes:
-            fraction = theme.score / theme.max_score if theme.max_score else 0
-            if one_line:
-                line = Text("  " + theme.title.ljust(label) + "  ")
-            else:
-                w.wrap(theme.title, 2)
-                line = Text("    ")
-            line.append(bar(w, fraction, size), style=w.style("cyan"))
-            line.append(f" {theme.percent:3d}%")
-            w.emit(line)
+        theme_bars(w, res.themes)
     ratings = [o for o in res.outcomes if o.correct is None]
     if ratings:
         w.heading(w.t("quiz.self_image"))
@@ -160,6 +147,69 @@ def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
         w.heading(w.t("quiz.read_next"))
         for link in res.read_next:
             w.command(command_for(link), 2, after=_title_of(bundle, link))
+    if res.max_score:
+        # The top has scrolled away by now: say the outcome once more, on one line.
+        w.blank()
+        w.emit(Text(summary_line(w, res), style=w.style("bold")))
+
+
+def theme_bars(w: Writer, themes: Sequence[ThemeScore]) -> None:
+    """A bar per theme, with the points and the number of questions the score rests on."""
+    label = max(len(theme.title) for theme in themes)
+    details = [
+        w.t(
+            "quiz.theme_detail_one" if theme.questions == 1 else "quiz.theme_detail",
+            score=theme.score,
+            max=theme.max_score,
+            count=theme.questions,
+        )
+        for theme in themes
+    ]
+    detail = max(len(text) for text in details)
+    # Title, bar, percentage and detail on one line when they fit; else the title on a line above.
+    room = w.width - (2 + label + 2) - (5 + 2 + detail)
+    one_line = room >= 8
+    size = min(BAR_WIDTH, room if one_line else max(5, w.width - 4 - 5 - 2 - detail))
+    for theme, text in zip(themes, details, strict=True):
+        fraction = theme.score / theme.max_score if theme.max_score else 0
+        if one_line:
+            line = Text("  " + theme.title.ljust(label) + "  ")
+        else:
+            w.wrap(theme.title, 2)
+            line = Text("    ")
+        line.append(bar(w, fraction, size), style=w.style("cyan"))
+        line.append(f" {theme.percent:3d}%  ")
+        line.append(text, style=w.style(STYLE_DIM))
+        w.emit(line)
+
+
+def summary_line(w: Writer, res: Result) -> str:
+    """The score and the themes in one line of the width: as much as fits."""
+    sep = " - " if w.plain else " \u00b7 "
+    numbers = {"score": res.score, "max": res.max_score, "percent": round(100 * res.score / res.max_score)}
+    start = w.t("quiz.summary", **numbers)
+    candidates = [start + "".join(f"{sep}{theme.title} {theme.percent}%" for theme in res.themes)]
+    ranked = sorted(res.themes, key=lambda theme: theme.percent)
+    if len(ranked) > 1 and ranked[0].percent != ranked[-1].percent:
+        strong, weak = ranked[-1], ranked[0]
+        candidates += [
+            sep.join(
+                [
+                    start,
+                    w.t("quiz.summary_best", theme=strong.title, percent=strong.percent),
+                    w.t("quiz.summary_least", theme=weak.title, percent=weak.percent),
+                ]
+            ),
+            sep.join(
+                [
+                    w.t("quiz.summary_short", **numbers),
+                    w.t("quiz.summary_best_short", theme=strong.title),
+                    w.t("quiz.summary_least_short", theme=weak.title),
+                ]
+            ),
+            start + sep + w.t("quiz.summary_work", theme=weak.title),
+        ]
+    return next((line for line in candidates if len(line) <= w.width), start)
 
 
 def _first_sentence(text: str) -> str:
@@ -178,49 +228,3 @@ def _title_of(bundle: m.Bundle, link: tuple[str, str]) -> str:
         return next((t.title for t in bundle.personal.themes if t.id == ident), bundle.personal.title)
     entries: Sequence[Any] = getattr(bundle, kind)
     return next((e.title for e in entries if e.id == ident), "")
-
-
-def _local_time(taken_at: str) -> str:
-    """The moment of a result in this computer's time zone (it is stored in UTC)."""
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(taken_at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return taken_at[:16].replace("T", " ")
-
-
-def history(
-    w: Writer,
-    attempts: Sequence[Mapping[str, Any]],
-    trend: Mapping[str, Sequence[float]],
-    titles: Mapping[str, str],
-) -> None:
-    """Earlier results, newest first, and how each theme went over time."""
-    w.title(w.t("history.title"))
-    w.blank()
-    for attempt in attempts:
-        percent = round(100 * attempt["score"] / attempt["max_score"]) if attempt["max_score"] else 0
-        line = w.t(
-            "history.attempt",
-            date=_local_time(attempt["taken_at"]),
-            score=attempt["score"],
-            max=attempt["max_score"],
-            percent=percent,
-            count=len(attempt["answers"]),
-            language=attempt["lang"],
-        )
-        w.wrap(line, 2)
-    if trend:
-        w.heading(w.t("history.trend"))
-        width = max(len(titles.get(theme, theme)) for theme in trend)
-        for theme, values in trend.items():
-            shown = " ".join(f"{round(v)}%" for v in values[-6:])
-            arrow = ""
-            if len(values) > 1:
-                change = values[-1] - values[0]
-                word = "up" if change > 0 else "down" if change < 0 else "same"
-                symbol = {"up": "\u2191", "down": "\u2193", "same": "="}[word]
-                # An arrow on a terminal; a word where it must read aloud or be copied.
-                arrow = " " + (w.t(f"history.{word}") if w.plain else symbol)
-            w.emit(Text("  " + titles.get(theme, theme).ljust(width) + "  " + shown + arrow))
