@@ -166,10 +166,18 @@ def theme_bars(w: Writer, themes: Sequence[ThemeScore]) -> None:
         for theme in themes
     ]
     detail = max(len(text) for text in details)
-    # Title, bar, percentage and detail on one line when they fit; else the title on a line above.
-    room = w.width - (2 + label + 2) - (5 + 2 + detail)
+    # Title, bar, percentage and detail on one line when they fit; else the title on a line above;
+    # on a very narrow screen the detail gets a line of its own too.
+    ends = len(bar(w, 0, 0))  # the brackets around a bar in plain output
+    room = w.width - (2 + label + 2) - ends - (5 + 2 + detail)
     one_line = room >= 8
-    size = min(BAR_WIDTH, room if one_line else max(5, w.width - 4 - 5 - 2 - detail))
+    detail_below = not one_line and 4 + ends + 5 + 5 + 2 + detail > w.width
+    if one_line:
+        size = min(BAR_WIDTH, room)
+    elif detail_below:
+        size = max(5, min(BAR_WIDTH, w.width - 4 - ends - 5))
+    else:
+        size = max(5, min(BAR_WIDTH, w.width - 4 - ends - 5 - 2 - detail))
     for theme, text in zip(themes, details, strict=True):
         fraction = theme.score / theme.max_score if theme.max_score else 0
         if one_line:
@@ -178,7 +186,12 @@ def theme_bars(w: Writer, themes: Sequence[ThemeScore]) -> None:
             w.wrap(theme.title, 2)
             line = Text("    ")
         line.append(bar(w, fraction, size), style=w.style("cyan"))
-        line.append(f" {theme.percent:3d}%  ")
+        line.append(f" {theme.percent:3d}%")
+        if detail_below:
+            w.emit(line)
+            w.wrap(text, 4, style=STYLE_DIM)
+            continue
+        line.append("  ")
         line.append(text, style=w.style(STYLE_DIM))
         w.emit(line)
 
