@@ -216,7 +216,7 @@ class History:
                     attempt["lang"],
                     attempt["seed"],
                     attempt["theme"],
-                    attempt["mode"],
+                    attempt.get("mode") or "full",  # callers from before modes leave it out
                     attempt["score"],
                     attempt["max_score"],
                     detail,
