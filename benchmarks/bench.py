@@ -45,6 +45,8 @@ STARTUP = {
     "cases": ["cases"],
     "personal": ["personal"],
     "about": ["about"],
+    "narratives niet-gehoord --short": ["narratives", "niet-gehoord", "--short"],
+    "tip": ["tip"],
     "quiz (first screen)": ["quiz", "--seed", "1", "--no-save"],
     "search vertrouwen": ["search", "vertrouwen"],
     "search (words not in the content)": ["search", "informatieavond", "voorbereiden"],
@@ -61,6 +63,8 @@ BOUNDED = {
     "about",
     "search vertrouwen",
     "search (words not in the content)",
+    "narratives niet-gehoord --short",
+    "tip",
 }
 SCALE = {
     "search vertrouwen": ["search", "vertrouwen"],

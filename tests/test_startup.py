@@ -31,6 +31,10 @@ HEAVY = {
     "infoblad_cli.search",
     "infoblad_cli.export",
     "infoblad_cli.render_quiz",
+    "infoblad_cli.pager",  # only on a terminal, for the reading commands that may page
+    "infoblad_cli.gist",  # only --short
+    "infoblad_cli.tips",  # only tip
+    "infoblad_cli.history_view",  # only history
 }
 
 PROBE = """
@@ -83,3 +87,14 @@ def test_reading_commands_load_only_what_they_need() -> None:
 def test_help_does_not_load_rich_or_the_content() -> None:
     loaded = modules_after("--help")
     assert not loaded & (HEAVY | {"rich.console", "infoblad_cli.content"})
+
+
+def test_the_gist_and_the_tip_load_only_their_own_module() -> None:
+    modules_after("narratives")  # fill the content cache first
+    for args, own in (
+        (["narratives", "niet-gehoord", "--short"], "infoblad_cli.gist"),
+        (["tip"], "infoblad_cli.tips"),
+    ):
+        loaded = modules_after(*args)
+        assert own in loaded, args
+        assert not loaded & (HEAVY - {own}), args

@@ -221,6 +221,13 @@ PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="No colour, no box drawing: for screen readers, copy-paste and e-mail."),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never show a long page through a pager ($PAGER, less). PAGER= (empty) does the same.",
+    ),
+]
 ContentDirOption = Annotated[
     Optional[list[Path]],
     typer.Option(
@@ -244,10 +251,14 @@ class Options:
         plain: bool,
         content_dir: Optional[list[Path]],
         use_env_lang: bool = True,
+        no_pager: Optional[bool] = None,
     ) -> None:
         parent: dict[str, Any] = {}
         if ctx.parent is not None and isinstance(ctx.parent.obj, dict):
             parent = ctx.parent.obj
+        self._ctx = ctx
+        # Only reading commands page (they pass no_pager); the quiz, validate and export never do.
+        self.page = no_pager is not None and not (no_pager or parent.get("no_pager"))
         self.plain = plain or bool(parent.get("plain"))
         _RUN["plain"] = self.plain  # errors on stderr follow --plain too
         given = lang or parent.get("lang")
@@ -276,7 +287,21 @@ class Options:
         from .render import Writer
 
         console = make_console(self.plain)
+        if self.page and _stdio_are_terminals():
+            from . import pager
+
+            if not pager.off_by_environment(os.environ):
+                # The page goes to memory; when the command ends it is shown, paged if it is long.
+                console = pager.attach(self._ctx, console, self.lang)
         return Writer(console, self.lang, plain=self.plain or not console.is_terminal)
+
+
+def _stdio_are_terminals() -> bool:
+    """A pager needs a person at both ends: output to a terminal and keys from one."""
+    try:
+        return sys.stdout.isatty() and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
 
 
 def _env_lang_or_default() -> str:
@@ -393,16 +418,17 @@ def home(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """A reference and self-assessment tool for civil servants, after the ESS infoblad
     'Polarisatie tussen burgers en overheid' (2022). Run without a command for the home screen."""
-    ctx.obj = {"lang": lang, "json": json, "plain": plain, "content_dir": content_dir}
+    ctx.obj = {"lang": lang, "json": json, "plain": plain, "content_dir": content_dir, "no_pager": no_pager}
     if ctx.invoked_subcommand is not None:
         return
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from . import render
 
     bundle = opts.bundle()
@@ -436,8 +462,9 @@ def _reading_command(kind: str, title_key: str, intro_key: str, detail: str) -> 
         json: JsonOption = False,
         plain: PlainOption = False,
         content_dir: ContentDirOption = None,
+        no_pager: NoPagerOption = False,
     ) -> None:
-        opts = Options(ctx, lang, json, plain, content_dir)
+        opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
         if short:
             return _short(opts, kind, id)
         from . import render
@@ -514,8 +541,9 @@ def _document_command(name: str, data: Any) -> Any:
         json: JsonOption = False,
         plain: PlainOption = False,
         content_dir: ContentDirOption = None,
+        no_pager: NoPagerOption = False,
     ) -> None:
-        opts = Options(ctx, lang, json, plain, content_dir)
+        opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
         from . import render
 
         bundle = opts.bundle()
@@ -631,11 +659,12 @@ def tip_command(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """One practical tip a day, from the lessons and narratives: the same all day, another tomorrow.
 
     Each tip says where it comes from and which command shows more. --random gives another one."""
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from . import tips
     from .strings import t
 
@@ -722,6 +751,7 @@ def search_command(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Search all texts: the best matches first, each with the command that shows it.
 
@@ -729,7 +759,7 @@ def search_command(
     (bedreigd finds bedreiging, eed finds ambtseed, azc finds opvang); case and
     accents do not matter. Entries with all your words come first. Exit 1 when
     nothing is found, like grep; then similar words of the content are suggested."""
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from . import render
     from .search import search_page, suggestions
     from .strings import t
@@ -1535,6 +1565,7 @@ def history_command(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Earlier quiz results on this computer, newest first, with the trend per theme.
 
@@ -1543,7 +1574,7 @@ def history_command(
 
     --export writes the newest result (or result N) as an anonymous result file for a workshop
     trainer: no name, no time, only the date, the questions and your answers."""
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from .errors import DataError
     from .history import History, default_path
     from .strings import t
