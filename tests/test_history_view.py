@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """An honest history: retries and single themes marked and kept out of the trend, self-ratings
 over time, one attempt in full (`history N`); and the quiz result that fits the screen."""
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The pager: long pages through $PAGER on a terminal only; never in a pipe, for JSON or the quiz.
 
 Unit tests of the rules; CliRunner tests of the hook (with a spy for a pager and the terminal

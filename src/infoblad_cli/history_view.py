@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """The quiz history as a person reads it: the list, self-ratings over time, one attempt in full.
 
 Knows no SQL (that is ``history.py``); it takes the attempts the store gives, newest first, and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The infoblad team
+# SPDX-License-Identifier: EUPL-1.2
 """Long pages through a pager, as git and man do.
 
 A page is only paged when all of these hold: the command reads (a page of content, search hits,
