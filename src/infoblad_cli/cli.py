@@ -570,11 +570,12 @@ def personal_command(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """The personal side of professionalism, with questions to reflect on.
 
     With a theme ID (e.g. agressie): just that theme."""
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from . import render
 
     bundle = opts.bundle()
@@ -607,11 +608,12 @@ def about_command(
     json: JsonOption = False,
     plain: PlainOption = False,
     content_dir: ContentDirOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """The learning network, the organisations, the sources and how these texts were made.
 
     With --term ID: just that term of the glossary."""
-    opts = Options(ctx, lang, json, plain, content_dir)
+    opts = Options(ctx, lang, json, plain, content_dir, no_pager=no_pager)
     from . import render
 
     bundle = opts.bundle()
