@@ -222,7 +222,8 @@ def summary_line(w: Writer, res: Result) -> str:
             ),
             start + sep + w.t("quiz.summary_work", theme=weak.title),
         ]
-    return next((line for line in candidates if len(line) <= w.width), start)
+    short = w.t("quiz.summary_short", **numbers)  # on the narrowest screens: the score alone
+    return next((line for line in [*candidates, start] if len(line) <= w.width), short)
 
 
 def _first_sentence(text: str) -> str:

@@ -9,6 +9,13 @@ that both languages have the same keys.
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    "help.export.brief": "Een korte hand-out voor een workshop, om te printen: per deel de kern, wat het van je vraagt en wat je morgen kunt doen; één lijst met bronnen; vakken voor notities; A4.",
+    "help.export.sections": "Bij --brief: de delen, met komma's: verhalen, lessen, voorbeelden, persoonlijk, contact, begrippen, gespreksblad (of de Engelse namen). Standaard: verhalen, lessen, persoonlijk, contact.",
+    "help.export.title": "Bij --brief: de titel op het voorblad.",
+    "help.export.subtitle": "Bij --brief: een regel onder de titel (bijvoorbeeld de datum en de plaats).",
+    "help.export.organisation": "Bij --brief: je organisatie, op het voorblad.",
+    "help.export.quiz_sheet": "Het gespreksblad bij de zelftest: elke vraag, elk antwoord en wat je erover kunt zeggen. Alle vragen, of die van --seed/--count/--theme.",
+    "help.export.answer_key": "De antwoordsleutel voor de trainer bij het gespreksblad: het beste antwoord en de punten van elk antwoord.",
     "home.tagline": "Polarisatie tussen burgers en overheid. Wat vraagt dat van jou als ambtenaar?",
     "home.source": "Gebaseerd op het infoblad van de Expertise-unit Sociale Stabiliteit (ESS), Leernetwerk polarisatie voor gemeenten, december 2022.",
     "home.commands": "Wat je kunt doen",
@@ -605,9 +612,20 @@ NL: dict[str, str] = {
     "history.no_such_empty": "Er is geen resultaat '{number}': er zijn nog geen resultaten op deze computer.",
     "history.no_such_hint": "Zie de nummers met: infoblad history",
     "history.number_and_clear": "Gebruik een nummer of --clear, niet allebei.",
+    "help.opt.no_pager": "Toon een lange pagina nooit via een pager ($PAGER, less). PAGER= (leeg) doet hetzelfde.",
+    "help.history.number": "Eén eerder resultaat helemaal, met je antwoorden: het nummer in de lijst (1 = nieuwste).",
 }
 
 EN: dict[str, str] = {
+    "help.export.brief": "A short workshop handout to print: per part the gist, what it asks of you and what to do tomorrow; one list of sources; boxes for notes; A4.",
+    "help.export.sections": "With --brief: the parts, with commas: narratives, lessons, cases, personal, contact, glossary, quiz (or the Dutch names). Default: narratives, lessons, personal, contact.",
+    "help.export.title": "With --brief: the title on the cover.",
+    "help.export.subtitle": "With --brief: a line under the title (for example the date and the place).",
+    "help.export.organisation": "With --brief: your organisation, on the cover.",
+    "help.export.quiz_sheet": "The quiz discussion sheet: every question, every answer and what to say about it. All questions, or those of --seed/--count/--theme.",
+    "help.export.answer_key": "The trainer's answer key to the quiz sheet: the best answer and the points of each answer.",
+    "help.opt.no_pager": "Never show a long page through a pager ($PAGER, less). PAGER= (empty) does the same.",
+    "help.history.number": "One earlier result in full, with your answers: its number in the list (1 = newest).",
     "home.tagline": "Polarisation between citizens and government. What does it ask of you as a civil servant?",
     "home.source": "Based on the infoblad of the Expertise-unit Sociale Stabiliteit (ESS), Leernetwerk polarisatie voor gemeenten, December 2022.",
     "home.commands": "What you can do",
