@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,7 +19,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = Path(__file__).resolve().parent / "data" / "packs"
 VOORBEELDPACK = ROOT / "examples" / "voorbeeldpack"
-MAX_SECONDS = 5.0
 
 
 def flat(text: str) -> str:
@@ -201,30 +199,28 @@ def test_validate_checks_several_packs_at_once(run: Any) -> None:
 # ---------------------------------------------------------------- specific broken packs
 
 
-def test_alias_bomb_is_refused_quickly(run: Any) -> None:
+def test_alias_bomb_is_refused_at_its_first_anchor(run: Any) -> None:
+    """Refused where the first anchor stands (line 2), so nothing was ever expanded: no clock needed."""
     for command in (
         ("validate", str(pack("alias-bomb"))),
         ("narratives", "--content-dir", str(pack("alias-bomb"))),
     ):
-        start = time.monotonic()
         result = run(*command)
-        elapsed = time.monotonic() - start
         assert result.exit_code == 1
-        assert elapsed < MAX_SECONDS, f"{command} took {elapsed:.1f} s"
-        assert "anker" in result.stdout + result.stderr
+        out = result.stdout + result.stderr
+        assert "anker" in out
+        assert "narratives.yaml:2" in flat(out).replace(" ", "")
 
 
 def test_alias_bomb_in_a_separate_process_no_hang_no_traceback() -> None:
     import subprocess
     import sys
 
-    start = time.monotonic()
-    done = subprocess.run(
+    done = subprocess.run(  # the timeout only stops a hang; the test asserts no speed
         [sys.executable, "-m", "infoblad_cli", "narratives", "--content-dir", str(pack("alias-bomb"))],
         capture_output=True,
-        timeout=60,
+        timeout=300,
     )
-    assert time.monotonic() - start < MAX_SECONDS * 2  # includes interpreter start-up
     assert done.returncode == 1
     stderr = done.stderr.decode("utf-8", "replace")
     assert "anker" in stderr and "Traceback" not in stderr
@@ -300,11 +296,23 @@ def oversized_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_oversized_file_is_refused_quickly(run: Any, oversized_pack: Path) -> None:
+def test_oversized_file_is_refused_before_it_is_parsed(
+    run: Any, oversized_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from infoblad_cli import yamlsafe
+
     file = str(oversized_pack / "nl" / "narratives.yaml")
-    start = time.monotonic()
+    parsed: list[str] = []
+    real = yamlsafe.parse_text
+
+    def spy(text: str, name: str, *more: Any) -> Any:
+        parsed.append(name)
+        return real(text, name, *more)
+
+    monkeypatch.setattr(yamlsafe, "parse_text", spy)
     result = run("validate", "--lang", "en", str(oversized_pack))
-    assert time.monotonic() - start < MAX_SECONDS
+    assert parsed, "the spy saw no file: the test would prove nothing"
+    assert file not in parsed  # refused on its size, before the parser saw a byte of it
     assert result.exit_code == 1
     out = flat(result.stdout)
     assert "too large" in out and file in out
