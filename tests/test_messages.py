@@ -22,7 +22,7 @@ from infoblad_cli import strings
 from infoblad_cli.errors import ContentError, DataError, Problem, msg
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "infoblad_cli"
-SOURCES = sorted(SRC.glob("*.py"))
+SOURCES = sorted(SRC.rglob("*.py"))
 
 
 def _calls(tree: ast.AST) -> list[ast.Call]:

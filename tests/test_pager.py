@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from infoblad_cli import cli, pager
+from infoblad_cli import options, pager
 
 SPY = """
 import sys
@@ -121,7 +121,7 @@ def test_colour_codes_are_kept_for_less_and_dropped_where_they_would_show_as_tex
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if stdin and stdout were a terminal of 24 lines (CliRunner's streams are not)."""
-    monkeypatch.setattr(cli, "_stdio_are_terminals", lambda: True)
+    monkeypatch.setattr(options, "_stdio_are_terminals", lambda: True)
     monkeypatch.setenv("LINES", "24")
 
 

@@ -13,7 +13,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -23,6 +23,9 @@ from . import models as m
 from . import outline as o
 from .strings import t
 from .term import clean_json, clean_text
+
+if TYPE_CHECKING:
+    from .tips import Tip
 
 MAX_WIDTH = 100
 
@@ -414,3 +417,14 @@ def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> No
     if total > len(hits):
         w.blank()
         w.wrap(w.t("search.more", more=total - len(hits)), style=STYLE_DIM)
+
+
+def tip(w: Writer, tip: Tip, title: str) -> None:
+    """The tip, whom it is for, where it comes from and the command to read more."""
+    w.title(title, w.t(f"tip.for.{tip.role}"))
+    w.blank()
+    w.wrap(tip.text, 2, style="bold")
+    w.blank()
+    w.wrap(w.t(f"tip.from.{tip.kind}", title=tip.title))
+    w.command(tip.command, label=w.t("tip.read_more"))
+    w.wrap(w.t("tip.another"), style=STYLE_DIM)

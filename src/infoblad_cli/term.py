@@ -9,6 +9,10 @@ set the clipboard (OSC 52) or hide a link (OSC 8), bidi overrides that reverse t
 or bytes that are not UTF-8. ``clean`` is the one filter on every way to the
 terminal: the console writer, error messages and JSON all go through it.
 
+It is also the terminal policy: which console a command writes to (colour only on a
+terminal, never with --plain, NO_COLOR or TERM=dumb; the width), and how an error is
+printed on stderr in the run's language (``report``).
+
 Only the standard library is imported here at module level: this runs on every start.
 """
 
@@ -16,12 +20,15 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+    from .errors import InfobladError
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # line and paragraph separators, non-characters, and lone surrogates (the bytes of a name
@@ -123,6 +130,116 @@ def console(**options: Any) -> Console:
 
         _console_class.append(SafeConsole)
     return _console_class[0](**options)
+
+
+# ---------------------------------------------------------------- terminal policy
+
+
+class Run:
+    """What this run asked for (language, --plain), for messages printed far from the options.
+
+    An error can be raised anywhere below the command; it is printed in the run's language
+    and without colour when --plain was given. The options set this once they are parsed
+    (``options.Options``); ``main`` resets it at the start of every run.
+    """
+
+    def __init__(self) -> None:
+        self.lang: str | None = None
+        self.plain = False
+
+    def reset(self) -> None:
+        self.lang = None
+        self.plain = False
+
+    def language(self) -> str:
+        """The run's language; before the options are parsed, INFOBLAD_LANG's or Dutch."""
+        return self.lang or env_lang_or_default()
+
+
+RUN = Run()
+
+
+def env_lang_or_default() -> str:
+    env = os.environ.get("INFOBLAD_LANG", "").strip().lower()
+    return env if env in ("nl", "en") else "nl"
+
+
+def no_color(plain: bool, stream: Any) -> bool:
+    """No colour with --plain, NO_COLOR, TERM=dumb, or when the stream is not a terminal."""
+    if plain or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return True
+    if os.environ.get("FORCE_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return not (isatty and isatty())
+
+
+def terminal_width() -> int:
+    """The usable width: the terminal's (however narrow), or 80 when unknown or nonsense."""
+    import shutil
+
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return columns if columns >= 1 else 80
+
+
+def make_console(plain: bool) -> Console:
+    """The stdout console: colour only on a terminal, never with --plain/NO_COLOR/TERM=dumb."""
+    colourless = no_color(plain, sys.stdout)
+    made = console(
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None if colourless else "auto",
+        no_color=colourless,
+    )
+    made.width = min(terminal_width(), 100)
+    return made
+
+
+def err_console() -> Console:
+    """The stderr console: for errors, warnings and what talks beside the output."""
+    made = console(
+        stderr=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None if no_color(RUN.plain, sys.stderr) else "auto",
+    )
+    made.width = terminal_width()
+    return made
+
+
+def say_on_stderr(message: str) -> None:
+    """One message on stderr, wrapped by the terminal, shown literally."""
+    err_console().print(message, markup=False, soft_wrap=True)
+
+
+def report(error: InfobladError) -> None:
+    """Print an error and its hint on stderr, in plain words, in the run's language."""
+    import textwrap
+
+    from rich.text import Text
+
+    from .strings import t
+
+    stderr = err_console()
+    width = stderr.width
+    lang = RUN.language()
+    label = t(lang, "error.label")
+    # Wrapped only at spaces: a file path or a command stays whole, so it can be copied.
+    # Control characters (from a typed argument, say) never reach the terminal.
+    lines = textwrap.wrap(
+        f"{label} " + clean(error.text(lang)),
+        width,
+        break_long_words=False,
+        break_on_hyphens=False,
+        subsequent_indent="  ",
+    )
+    first = Text(label, style="bold red") + Text(lines[0][len(label) :])
+    stderr.print(Text("\n").join([first, *(Text(line) for line in lines[1:])]), soft_wrap=True)
+    for paragraph in clean(error.hint_text(lang)).splitlines():
+        wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        stderr.print(Text("\n".join(wrapped)), soft_wrap=True)
 
 
 # ---------------------------------------------------------------- commands to paste

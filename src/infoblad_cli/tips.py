@@ -17,12 +17,9 @@ from __future__ import annotations
 import zlib
 from datetime import date
 from random import Random
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from . import models as m
-
-if TYPE_CHECKING:
-    from .render import Writer
 
 ROLES = ("frontline", "policy")
 
@@ -99,16 +96,3 @@ def to_data(tip: Tip, lang: str, day: date, random: bool) -> dict[str, Any]:
             "command": tip.command,
         },
     }
-
-
-def show(w: Writer, tip: Tip, title: str) -> None:
-    """The tip, whom it is for, where it comes from and the command to read more."""
-    from .render import STYLE_DIM
-
-    w.title(title, w.t(f"tip.for.{tip.role}"))
-    w.blank()
-    w.wrap(tip.text, 2, style="bold")
-    w.blank()
-    w.wrap(w.t(f"tip.from.{tip.kind}", title=tip.title))
-    w.command(tip.command, label=w.t("tip.read_more"))
-    w.wrap(w.t("tip.another"), style=STYLE_DIM)
