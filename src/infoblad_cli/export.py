@@ -333,6 +333,8 @@ blockquote.voice {{
 }}
 dl.fields div {{ display: flex; flex-wrap: wrap; gap: 0 0.5rem; }}
 dl.fields dt::after {{ content: ":"; }}
+/* A long e-mail or web address wraps anywhere rather than push the page sideways. */
+dl.fields dd {{ min-width: 0; overflow-wrap: anywhere; }}
 dt {{ font-weight: bold; }}
 dd {{ margin: 0; }}
 dl.glossary dd {{ margin: 0 0 0.75rem 1.25rem; }}
