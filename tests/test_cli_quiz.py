@@ -244,6 +244,18 @@ def test_a_damaged_history_is_reported_before_the_first_question(run, isolated_e
     assert run("quiz", "--seed", "5", "--answers", answers_for(5), "--no-save").exit_code == 0
 
 
+def test_a_damaged_newest_result_is_reported_before_the_first_question(run, isolated_env: Path) -> None:
+    import sqlite3
+
+    assert run("quiz", "--seed", "5", "--answers", answers_for(5)).exit_code == 0
+    with sqlite3.connect(history_file(isolated_env)) as db:  # the file is sound, its newest row is not
+        db.execute("UPDATE attempts SET detail = 'x'")
+    db.close()
+    result = run("quiz", "--seed", "5", input="1\n")
+    assert result.exit_code == 1, result.stdout
+    assert "Vraag 1" not in result.stdout and "beschadigd" in result.stderr
+
+
 def test_a_result_that_cannot_be_saved_is_still_shown(run, monkeypatch) -> None:
     from infoblad_cli import history
     from infoblad_cli.errors import DataError

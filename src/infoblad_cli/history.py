@@ -59,7 +59,9 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
-class ThemeScore(TypedDict):
+class StoredThemeScore(TypedDict):
+    """A theme's score as the history stores it (the quiz's own is quiz.ThemeScore)."""
+
     score: int
     max: int
 
@@ -89,7 +91,7 @@ class Attempt(TypedDict):
     mode: str  # "full", "theme" or "retry": only full quizzes count in the trend
     score: int
     max_score: int
-    themes: dict[str, ThemeScore]  # theme ID -> score in that theme
+    themes: dict[str, StoredThemeScore]  # theme ID -> score in that theme
     answers: list[Answer]
     missed: list[str]  # IDs of the questions answered wrongly or not best
     ratings: dict[str, int]  # question ID -> self-rating 1..5
@@ -243,7 +245,7 @@ class History:
                     " ORDER BY taken_at DESC, id DESC LIMIT ?",
                     (-1 if limit is None else limit,),
                 ).fetchall()
-                themes: dict[int, dict[str, ThemeScore]] = {}
+                themes: dict[int, dict[str, StoredThemeScore]] = {}
                 for attempt_id, theme, score, max_score in conn.execute(
                     "SELECT attempt_id, theme, score, max_score FROM theme_scores"
                     " WHERE attempt_id IN (SELECT id FROM attempts ORDER BY taken_at DESC, id DESC LIMIT ?)"
@@ -469,7 +471,9 @@ def _read(conn: sqlite3.Connection) -> Iterator[None]:
         yield
 
 
-def _insert_theme_scores(conn: sqlite3.Connection, attempt_id: int, themes: Mapping[str, ThemeScore]) -> None:
+def _insert_theme_scores(
+    conn: sqlite3.Connection, attempt_id: int, themes: Mapping[str, StoredThemeScore]
+) -> None:
     conn.executemany(
         "INSERT INTO theme_scores (attempt_id, theme, score, max_score) VALUES (?, ?, ?, ?)",
         [(attempt_id, theme, score["score"], score["max"]) for theme, score in themes.items()],
@@ -490,7 +494,7 @@ def _utc_iso(taken_at: str) -> str:
     return moment.astimezone(timezone.utc).isoformat()
 
 
-def _attempt_from_row(row: tuple[Any, ...], themes: dict[str, ThemeScore]) -> SavedAttempt:
+def _attempt_from_row(row: tuple[Any, ...], themes: dict[str, StoredThemeScore]) -> SavedAttempt:
     attempt_id, taken_at, lang, seed, theme, mode, score, max_score, detail = row
     extra = json.loads(detail)
     return {

@@ -190,7 +190,15 @@ def judge(asked: Asked, answer: int, bundle: m.Bundle) -> Outcome:
     if isinstance(question, m.SelfRating):
         low = answer <= LOW_RATING
         return Outcome(
-            asked, answer, 0, 0, None, question.suggestion if low else "", "", "", _link_of(question)
+            asked=asked,
+            answer=answer,
+            points=0,
+            max_points=0,
+            correct=None,  # a self-rating has no right answer
+            feedback=question.suggestion if low else "",
+            best_text="",
+            best_feedback="",
+            link=_link_of(question),
         )
     chosen = asked.order[answer - 1]
     if isinstance(question, m.Scenario):
@@ -198,28 +206,28 @@ def judge(asked: Asked, answer: int, bundle: m.Bundle) -> Outcome:
         best = next(o for o in question.options if o.weight == BEST)
         right = option.weight == BEST
         return Outcome(
-            asked,
-            answer,
-            option.weight,
-            BEST,
-            right,
-            option.feedback,
-            "" if right else best.text,
-            "" if right else best.feedback,
-            _link_of(best if not right else option),
+            asked=asked,
+            answer=answer,
+            points=option.weight,
+            max_points=BEST,
+            correct=right,
+            feedback=option.feedback,
+            best_text="" if right else best.text,
+            best_feedback="" if right else best.feedback,
+            link=_link_of(best if not right else option),
         )
     narrative_id = question.options[chosen]
     right = narrative_id == question.answer
     return Outcome(
-        asked,
-        answer,
-        BEST if right else 0,
-        BEST,
-        right,
-        question.explanation,
-        "" if right else _narrative_title(bundle, question.answer),
-        "",
-        ("narratives", question.answer),
+        asked=asked,
+        answer=answer,
+        points=BEST if right else 0,
+        max_points=BEST,
+        correct=right,
+        feedback=question.explanation,
+        best_text="" if right else _narrative_title(bundle, question.answer),
+        best_feedback="",
+        link=("narratives", question.answer),
     )
 
 

@@ -153,14 +153,14 @@ def search_page(bundle: m.Bundle, query: str, limit: int | None = None) -> tuple
         field, snippet, spans = _best_snippet(doc.fields, marker)
         hits.append(
             Hit(
-                doc.kind,
-                doc.id,
-                doc.title,
-                field,
-                snippet,
-                spans,
-                round(total[number], 3),
-                " ".join(("infoblad", *doc.command)),
+                kind=doc.kind,
+                id=doc.id,
+                title=doc.title,
+                field=field,
+                snippet=snippet,
+                spans=spans,
+                score=round(total[number], 3),
+                command=" ".join(("infoblad", *doc.command)),
             )
         )
     return hits, len(ranked)

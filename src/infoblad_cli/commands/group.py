@@ -10,7 +10,7 @@ import typer
 from ..errors import InfobladError, UsageError
 from ..options import ContentDirOption, ForceOption, JsonOption, LangOption, Options, PlainOption
 from ..term import say_on_stderr
-from .files import export_target, write_or_fail
+from .files import export_target, write
 
 PathsArgument = Annotated[
     list[Path],
@@ -72,16 +72,21 @@ def group_command(
     for note in summary.notes:
         say_on_stderr(t(opts.lang, note.key, file=note.file, question=note.question))
     text = _text(opts, summary, html)
-    if target is None and text is None:
-        from .. import render_group
+    if target is None:
+        if text is None:
+            from .. import render_group
 
-        render_group.terminal(opts.writer(), summary)
-    elif target is None:
-        from ..render import write_stdout
+            render_group.terminal(opts.writer(), summary)
+        else:
+            from ..render import write_stdout
 
-        write_stdout(text or "")
+            write_stdout(text)
     else:
-        write_or_fail(opts, target, (text or _plain_text(opts, summary)).encode("utf-8"), output or target)
+        # A failed write names the file it was written to (through a link: the link's file).
+        failed = write(opts, target, (_plain_text(opts, summary) if text is None else text).encode("utf-8"))
+        if failed is not None:
+            raise failed
+        say_on_stderr(t(opts.lang, "export.written", file=output))
 
 
 def _read(opts: Options, paths: list[Path]) -> list[Any]:

@@ -5,7 +5,7 @@
 The command decides (``_plan``): which questions, whether the history is used, where a
 result file goes; it checks all of that before the first question, so nobody answers
 eight questions to hear that a file already exists. The session (``quiz_session``)
-asks; the engine (``quiz``) judges; what happens to the result is ``_keep`` and ``_show``.
+asks; the engine (``quiz``) judges; ``_keep_and_show`` saves and shows the result.
 """
 
 import re
@@ -161,7 +161,8 @@ def _plan(opts: Options, bundle: "m.Bundle", request: Request) -> Optional[Plan]
         only = [find(opts, bundle.questions, "quiz", request.question, listed_by=listed_by).id]
         # One question is no attempt: it stays out of the history and the trend.
         request = request._replace(size=1, no_save=True)
-    request = request._replace(theme=theme, seed=_seed(request.seed))
+    seed = _seed(request.seed)
+    request = request._replace(theme=theme, seed=seed)
     store = _history(opts) if request.retry_missed or not request.no_save else None
     if request.retry_missed:
         assert store is not None
@@ -169,7 +170,7 @@ def _plan(opts: Options, bundle: "m.Bundle", request: Request) -> Optional[Plan]
         if only is None:
             return None
     try:
-        quiz = engine.select(bundle, request.size, request.seed or 0, theme, only)
+        quiz = engine.select(bundle, request.size, seed, theme, only)
     except engine.NoQuestions:
         if only is not None:  # --retry-missed with a theme in which nothing was missed
             opts.say(t(opts.lang, "quiz.no_missed_theme", theme=theme))
@@ -221,6 +222,7 @@ def _history(opts: Options) -> "History":
 
     store = History(default_path(), opts.lang)
     store.check()
+    store.attempts(limit=1)  # the newest row is read back too: a damaged one is said now
     return store
 
 
