@@ -177,7 +177,8 @@ def test_page_texts_come_from_the_translations(bundle: m.Bundle) -> None:
 
 
 def test_english_page_and_a_theme(run: Any, tmp_path: Path) -> None:
-    html = export(run, tmp_path, "--seed", "4", "--count", "3", "--theme", "eigen-rol", "--lang", "en")
+    # IDs do not care about case here either, as in 'infoblad quiz --theme'.
+    html = export(run, tmp_path, "--seed", "4", "--count", "3", "--theme", " Eigen-ROL", "--lang", "en")
     assert '<html lang="en">' in html
     data = json.loads(parse(html).scripts[0][1])
     assert data["quiz"] == {"seed": 4, "count": 3, "theme": "eigen-rol", "mode": "theme"}
