@@ -99,3 +99,18 @@ def test_search_includes_packs(run) -> None:
 
 def test_negative_limit_is_a_usage_error(run) -> None:
     assert run("search", "de", "--limit", "-3").exit_code == 2
+
+
+def test_a_python_without_full_text_search_gets_a_clear_message(run, monkeypatch, tmp_path: Path) -> None:
+    """Some Python builds leave SQLite's FTS5 out: say so, and what to do, not 'internal error'."""
+    from infoblad_cli import search_index
+
+    monkeypatch.setenv("INFOBLAD_CACHE_DIR", str(tmp_path / "fresh-cache"))  # the index is built now
+    monkeypatch.setattr(search_index, "FTS", "no_such_module")  # as SQLite without FTS5 answers
+    result = run("search", "vertrouwen")
+    assert result.exit_code == 1
+    assert "FTS5" in result.stderr and "python.org" in result.stderr
+    assert "intern" not in result.stderr.lower() and "Traceback" not in result.stderr
+    english = run("search", "trust", "--lang", "en")
+    assert english.exit_code == 1 and "Search does not work with this Python" in english.stderr
+    assert run("narratives").exit_code == 0  # everything else still works

@@ -34,6 +34,7 @@ CLASSES = ("title", "summary", "body", "source")
 WEIGHTS = (4.0, 2.0, 1.0, 0.2)  # weights of the BM25 scores per class, in the order of CLASSES
 _CODE = ("analysis.py", "search_index.py", "thesaurus.py", "kinds.py")
 FORMAT = 1
+FTS = "fts5"  # SQLite's full-text module; a few Python builds leave it out
 
 
 def _key(lang: str, docs: Sequence[Document], thesaurus_stamp: int) -> str:
@@ -232,7 +233,16 @@ def _build(
     db.execute("CREATE TABLE forms (word TEXT, term TEXT, part INTEGER)")
     db.execute("CREATE TABLE thesaurus (grp INTEGER, phrase TEXT)")
     columns = ", ".join(CLASSES)
-    db.execute(f"CREATE VIRTUAL TABLE docs USING fts5({columns}, tokenize='unicode61 remove_diacritics 2')")
+    try:
+        db.execute(
+            f"CREATE VIRTUAL TABLE docs USING {FTS}({columns}, tokenize='unicode61 remove_diacritics 2')"
+        )
+    except sqlite3.OperationalError:
+        # Python's own builds (python.org, Debian, Homebrew) have it; a few others do not.
+        from .errors import InfobladError, msg
+
+        hint = msg("search.no_fts_hint")
+        raise InfobladError(msg("search.no_fts", version=sqlite3.sqlite_version), hint=hint) from None
     texts = [
         [" ".join(text for _, weight, text in doc.fields if weight == c) for c in CLASSES] for doc in docs
     ]

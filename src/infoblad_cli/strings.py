@@ -267,6 +267,11 @@ NL: dict[str, str] = {
     "error.see_with": "Bekijk ze allemaal met: {command}",
     "search.title": "Gevonden voor '{query}': {count}",
     "search.none": "Niets gevonden voor '{query}'.",
+    "search.no_fts": "Zoeken werkt niet met deze Python: de SQLite erin ({version}) heeft geen FTS5"
+    " (zoeken in tekst).",
+    "search.no_fts_hint": "Installeer Python van python.org (of uit de Microsoft Store) en installeer infoblad"
+    " opnieuw. Alle andere commando's werken wel; 'infoblad export' zet alle teksten in één bestand"
+    " waarin je kunt zoeken.",
     "search.tip": "Tip: probeer een ander woord, minder woorden, of de andere taal (--lang en).",
     "search.suggest": "Bedoel je: {words}?",
     "search.more": "En nog {more}. Alles zien: --limit 0",
@@ -877,6 +882,11 @@ EN: dict[str, str] = {
     "error.see_with": "See them all with: {command}",
     "search.title": "Found for '{query}': {count}",
     "search.none": "Nothing found for '{query}'.",
+    "search.no_fts": "Search does not work with this Python: its SQLite ({version}) has no FTS5"
+    " (full-text search).",
+    "search.no_fts_hint": "Install Python from python.org (or the Microsoft Store) and install infoblad"
+    " again. Every other command works; 'infoblad export' puts all the texts in one file you can"
+    " search.",
     "search.tip": "Tip: try another word, fewer words, or the other language (--lang nl).",
     "search.suggest": "Did you mean: {words}?",
     "search.more": "And {more} more. See all: --limit 0",
