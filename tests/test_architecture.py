@@ -39,7 +39,18 @@ LAYERS: dict[str, set[str]] = {
         "term",
     },
     "core": {"quiz", "search", "search_index", "analysis", "group", "result_file", "tips", "history"},
-    "content": {"content", "cache", "schema", "claims", "yamlsafe", "fileio", "kinds", "models", "thesaurus"},
+    "content": {
+        "checks",
+        "content",
+        "cache",
+        "schema",
+        "claims",
+        "yamlsafe",
+        "fileio",
+        "kinds",
+        "models",
+        "thesaurus",
+    },
     "base": {"errors", "strings", "names"},
 }
 ORDER = list(LAYERS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoblad_cli import cache, content
+from infoblad_cli import cache, checks, content
 from infoblad_cli import models as m
 
 
@@ -23,7 +23,7 @@ def test_builtin_content_has_no_problems(lang: str) -> None:
 
 
 def test_languages_are_in_step(bundles: dict[str, m.Bundle]) -> None:
-    assert [p.describe() for p in content.compare_languages(bundles["nl"], bundles["en"])] == []
+    assert [p.describe() for p in checks.compare_languages(bundles["nl"], bundles["en"])] == []
 
 
 def test_the_five_narratives(bundles: dict[str, m.Bundle]) -> None:
@@ -42,14 +42,14 @@ def test_language_drift_is_detected(bundles: dict[str, m.Bundle]) -> None:
     first = en.narratives[0]
     fewer_voices = first._replace(voices=first.voices[:-1])
     drifted = en._replace(narratives=(fewer_voices, *en.narratives[1:]))
-    problems = content.compare_languages(nl, drifted)
+    problems = checks.compare_languages(nl, drifted)
     assert any("voices" in p.text() and "items in nl and" in p.text() for p in problems)
 
     renamed = en._replace(lessons=(en.lessons[0]._replace(id="iets-anders"), *en.lessons[1:]))
-    assert any("IDs differ" in p.text() for p in content.compare_languages(nl, renamed))
+    assert any("IDs differ" in p.text() for p in checks.compare_languages(nl, renamed))
 
     other_ref = en._replace(cases=(en.cases[0]._replace(lessons=("x",)), *en.cases[1:]))
-    assert any(p.field == "lessons" for p in content.compare_languages(nl, other_ref))
+    assert any(p.field == "lessons" for p in checks.compare_languages(nl, other_ref))
 
 
 def test_every_entry_lists_a_source(bundles: dict[str, m.Bundle]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from infoblad_cli import content, thesaurus
+from infoblad_cli import checks, thesaurus
 from infoblad_cli.content import builtin_dir
 
 
@@ -75,9 +75,9 @@ def test_a_file_that_is_not_yaml_is_a_problem_with_its_line(tmp_path: Path) -> N
 
 def test_validate_checks_the_thesaurus_of_packs_and_knows_the_file(tmp_path: Path) -> None:
     write(tmp_path, "synonyms:\n  - [alleen]\n")
-    report = content.validate([tmp_path])
+    report = checks.validate([tmp_path])
     assert not report["ok"]
     assert any(p["file"].endswith("synonyms.yaml") for p in report["problems"])
     assert not any("not read" in p["message"] for p in report["problems"])  # not a stray file
     write(tmp_path, "synonyms:\n  - [qqalfa, qqbeta]\n")
-    assert not any(p["file"].endswith("synonyms.yaml") for p in content.validate([tmp_path])["problems"])
+    assert not any(p["file"].endswith("synonyms.yaml") for p in checks.validate([tmp_path])["problems"])

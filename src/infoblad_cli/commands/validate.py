@@ -29,10 +29,11 @@ def validate_command(
     that is never read, an entry in one language only) do not fail the check."""
     # A bad INFOBLAD_LANG cannot stop validate: it falls back to Dutch there.
     opts = Options(ctx, lang, json, plain, None if dirs else content_dir, use_env_lang=False)
-    from .. import content as c
+    from ..checks import validate
+    from ..content import check_pack_dirs
 
-    packs = c.check_pack_dirs(dirs, opts.lang) if dirs else opts.packs
-    report_ = c.validate(packs, opts.lang)
+    packs = check_pack_dirs(dirs, opts.lang) if dirs else opts.packs
+    report_ = validate(packs, opts.lang)
     if opts.json:
         from ..render import write_json
 
