@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The infoblad team
 # SPDX-License-Identifier: EUPL-1.2
-"""Find, read, validate and layer the content into one bundle per language.
+"""Find, read, check and layer the content into one bundle per language (validate: checks.py).
 
 Data flows one way: YAML file -> safe loader -> validated models -> layered
 bundle. Parsing YAML is the slow part, so the parsed data of each file is kept in
