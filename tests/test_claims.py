@@ -22,7 +22,7 @@ def _describe(problems: list[Problem]) -> str:
 
 def test_every_figure_in_the_built_in_content_has_a_ledger_line() -> None:
     assert (builtin_dir() / claims.LEDGER).is_file()  # without a ledger nothing would be checked
-    problems = claims.check(builtin_dir(), "en")
+    problems = claims.check(builtin_dir())
     assert problems == [], _describe(problems)
 
 
@@ -98,24 +98,24 @@ TEXT = "Een plek waar je de gemeente spreekt. Het loket in de wijk sloot in 2019
 
 def test_an_unsourced_figure_fails(tmp_path: Path) -> None:
     pack = _pack(tmp_path, TEXT, [_line("sloot in 2019")])
-    problems = claims.check(pack, "en")
+    problems = claims.check(pack)
     assert len(problems) == 1
     problem = problems[0]
     assert problem.file.endswith("glossary.yaml") and problem.line is not None
     assert (problem.entry, problem.field) == ("glossary/loket", "explanation")
-    assert "40" in problem.message and "Er kwamen 40 klachten." in problem.message
+    assert "40" in problem.text("en") and "Er kwamen 40 klachten." in problem.text("en")
 
 
 def test_a_sourced_figure_passes(tmp_path: Path) -> None:
     pack = _pack(tmp_path, TEXT, [_line("sloot in 2019"), _line("40 klachten")])
-    assert claims.check(pack, "en") == []
+    assert claims.check(pack) == []
 
 
 def test_a_new_figure_in_a_sourced_sentence_still_fails(tmp_path: Path) -> None:
     # The ledger line covers 2019; someone adds a second figure to the same sentence.
     text = "Het loket in de wijk sloot in 2019, na 12 jaar."
-    problems = claims.check(_pack(tmp_path, text, [_line("sloot in 2019")]), "en")
-    assert [p.message for p in problems] == [
+    problems = claims.check(_pack(tmp_path, text, [_line("sloot in 2019")]))
+    assert [p.text("en") for p in problems] == [
         "this sentence names 12, but claims.yaml gives no source for it:"
         " 'Het loket in de wijk sloot in 2019, na 12 jaar.'"
     ]
@@ -124,13 +124,13 @@ def test_a_new_figure_in_a_sourced_sentence_still_fails(tmp_path: Path) -> None:
 def test_a_fragment_must_stand_in_the_sentence_it_covers(tmp_path: Path) -> None:
     # "2019" also occurs elsewhere in the field, but not in the sentence the ledger line quotes.
     text = "Het loket sloot in 2019. In 2019 kwam er een app."
-    problems = claims.check(_pack(tmp_path, text, [_line("sloot in 2019")]), "en")
-    assert len(problems) == 1 and "In 2019 kwam er een app." in problems[0].message
+    problems = claims.check(_pack(tmp_path, text, [_line("sloot in 2019")]))
+    assert len(problems) == 1 and "In 2019 kwam er een app." in problems[0].text("en")
 
 
 def test_web_addresses_are_not_figures(tmp_path: Path) -> None:
     text = "Lees meer op https://example.org/2022/12/19/loket en bel ons."
-    assert claims.check(_pack(tmp_path, text, []), "en") == []
+    assert claims.check(_pack(tmp_path, text, [])) == []
 
 
 def test_stale_and_misplaced_ledger_lines_are_reported(tmp_path: Path) -> None:
@@ -141,8 +141,8 @@ def test_stale_and_misplaced_ledger_lines_are_reported(tmp_path: Path) -> None:
         _line("sloot in 2019"),
         _line("40 klachten"),
     ]
-    problems = claims.check(_pack(tmp_path, TEXT, ledger), "en")
-    assert [(p.entry, p.field, p.message) for p in problems] == [
+    problems = claims.check(_pack(tmp_path, TEXT, ledger))
+    assert [(p.entry, p.field, p.text("en")) for p in problems] == [
         (
             "glossary/loket",
             "explanation",
@@ -161,8 +161,8 @@ def test_the_form_of_a_ledger_is_checked(tmp_path: Path) -> None:
         _line("sloot in 2019", source="example.org"),
         _line("40 klachten"),
     ]
-    problems = claims.check(_pack(tmp_path, TEXT, ledger), "nl")
-    messages = [p.message for p in problems]
+    problems = claims.check(_pack(tmp_path, TEXT, ledger))
+    messages = [p.text("nl") for p in problems]
     assert messages[0] == "deze regel mist: field, fragment, claim, source, where"
     assert messages[1] == "'de' is geen taal van de inhoud"
     assert messages[2] == "'example.org' is geen webadres"
@@ -173,11 +173,11 @@ def test_the_form_of_a_ledger_is_checked(tmp_path: Path) -> None:
 def test_a_ledger_that_is_not_a_list(tmp_path: Path) -> None:
     pack = _pack(tmp_path, TEXT, None)
     (pack / claims.LEDGER).write_text("claims: nee\n", encoding="utf-8")
-    assert [p.message for p in claims.check(pack, "en")] == ["this file has no list 'claims'"]
+    assert [p.text("en") for p in claims.check(pack)] == ["this file has no list 'claims'"]
 
 
 def test_a_folder_without_a_ledger_is_not_checked(tmp_path: Path) -> None:
-    assert claims.check(_pack(tmp_path, TEXT, None), "en") == []
+    assert claims.check(_pack(tmp_path, TEXT, None)) == []
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

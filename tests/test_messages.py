@@ -167,3 +167,57 @@ def test_a_problem_survives_the_content_cache_in_both_languages() -> None:
     again = Problem.from_row(problem.to_row())
     assert again == problem
     assert again.text("nl") == "hier hoort een lijst, maar er staat tekst"
+
+
+@pytest.mark.parametrize("path", [p for p in SOURCES if p.name != "strings.py"], ids=lambda p: p.name)
+def test_no_module_keeps_a_translation_table_of_its_own(path: Path) -> None:
+    """A dict of sentences keyed by "nl" and "en" is a second translation path: use strings.py."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            sentences = [
+                v
+                for v in node.values
+                if _bare_sentence(v) or (isinstance(v, ast.Tuple) and any(map(_bare_sentence, v.elts)))
+            ]
+            assert not ({"nl", "en"} <= keys and sentences), (
+                f"{path.name}:{node.lineno}: an nl/en table of sentences"
+            )
+
+
+def test_core_modules_raise_message_keys_not_translated_text() -> None:
+    """Errors and problems of the core carry keys (errors.msg), put into words where they are shown."""
+    core = (
+        "content",
+        "checks",
+        "claims",
+        "history",
+        "search",
+        "search_index",
+        "schema",
+        "yamlsafe",
+        "fileio",
+        "cache",
+    )
+    for name in core:
+        tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
+        built = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Raise)
+            or (isinstance(node, ast.Call) and _callee(node) in _MESSAGE_TAKERS)
+        ]
+        translated = sorted(
+            {
+                inner.lineno
+                for node in built
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Call) and _callee(inner) == "t"
+            }
+        )
+        assert not translated, f"{name}.py translates an error at lines {translated}: use msg(...)"
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

@@ -139,7 +139,8 @@ def test_a_query_without_words_is_a_usage_error(nl: m.Bundle, query: str) -> Non
         search(nl, query)
     assert issubclass(EmptyQueryError, ValueError) and issubclass(EmptyQueryError, UsageError)
     assert caught.value.exit_code == EXIT_USAGE
-    assert "infoblad search" in (caught.value.hint or "")
+    assert "infoblad search" in caught.value.hint_text("nl") and "vertrouwen" in caught.value.hint_text("nl")
+    assert caught.value.text("en") == "Give a word to search for."
 
 
 def test_content_packs_are_searched() -> None:

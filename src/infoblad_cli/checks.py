@@ -215,7 +215,7 @@ def validate(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> dict[str, Any]:
             problems.extend(thesaurus_problems(root, language, lang))
     for pack in packs:
         problems.extend(stray_files(pack))
-        problems.extend(check_claims(pack, lang))  # a pack's claims.yaml, where it has one
+        problems.extend(check_claims(pack))  # a pack's claims.yaml, where it has one
         if not any(is_folder(pack / code) for code in LANGUAGES):
             problems.append(
                 Problem(

@@ -19,9 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, msg
 from .schema import LINE_KEY, LINES_KEY, normalize_text
-from .strings import t
 
 LEDGER = "claims.yaml"
 LANGUAGES = ("nl", "en")
@@ -144,7 +143,7 @@ class Claim(NamedTuple):
     line: int | None
 
 
-def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem]]:
+def read_ledger(path: Path) -> tuple[list[Claim] | None, list[Problem]]:
     """The lines of one ledger (None when it cannot be read at all), and what is wrong with its form."""
     from .yamlsafe import load_file
 
@@ -155,13 +154,13 @@ def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem
         return None, error.problems
     items = data.get("claims") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        return None, [Problem(file, t(lang, "claims.no_list"), expected=t(lang, "claims.no_list_expected"))]
+        return None, [Problem(file, msg("claims.no_list"), expected=msg("claims.no_list_expected"))]
     claims: list[Claim] = []
     problems: list[Problem] = []
     for index, item in enumerate(items, 1):
         where = f"claims[{index}]"
         if not isinstance(item, dict):
-            problems.append(Problem(file, t(lang, "claims.not_mapping"), None, where))
+            problems.append(Problem(file, msg("claims.not_mapping"), entry=where))
             continue
         line = item.get(LINE_KEY)
         lines = item.get(LINES_KEY, {})
@@ -170,7 +169,7 @@ def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem
             problems.append(
                 Problem(
                     file,
-                    t(lang, "claims.missing", keys=", ".join(missing)),
+                    msg("claims.missing", keys=", ".join(missing)),
                     line,
                     where,
                     None,
@@ -182,7 +181,7 @@ def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem
             problems.append(
                 Problem(
                     file,
-                    t(lang, "claims.bad_lang", language=item["lang"]),
+                    msg("claims.bad_lang", language=item["lang"]),
                     lines.get("lang", line),
                     where,
                     "lang",
@@ -194,7 +193,7 @@ def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem
             problems.append(
                 Problem(
                     file,
-                    t(lang, "claims.bad_source", source=item["source"]),
+                    msg("claims.bad_source", source=item["source"]),
                     lines.get("source", line),
                     where,
                     "source",
@@ -213,10 +212,10 @@ def read_ledger(path: Path, lang: str) -> tuple[list[Claim] | None, list[Problem
     return claims, problems
 
 
-def check(root: Path, lang: str) -> list[Problem]:
+def check(root: Path) -> list[Problem]:
     """What is wrong with the ledger of a content folder, and every figure it leaves unsourced.
 
-    A folder without ``claims.yaml`` has nothing to check. Messages are in ``lang``.
+    A folder without ``claims.yaml`` has nothing to check. The problems carry message keys.
     """
     from .fileio import content_file
 
@@ -226,7 +225,7 @@ def check(root: Path, lang: str) -> list[Problem]:
         return []
     if state is not True:
         return [state]
-    claims, problems = read_ledger(path, lang)
+    claims, problems = read_ledger(path)
     if claims is None:  # listing every figure of the folder would bury the one real problem
         return problems
     by_field: dict[tuple[str, str, str], list[Claim]] = {}
@@ -243,11 +242,11 @@ def check(root: Path, lang: str) -> list[Problem]:
                     problems.append(
                         Problem(
                             str(path),
-                            t(lang, "claims.fragment_gone", fragment=claim.fragment),
+                            msg("claims.fragment_gone", fragment=claim.fragment),
                             claim.line,
                             f.entry,
                             f.field,
-                            t(lang, "claims.fragment_gone_expected"),
+                            msg("claims.fragment_gone_expected"),
                         )
                     )
             for sentence in sentences(f.text):
@@ -257,11 +256,11 @@ def check(root: Path, lang: str) -> list[Problem]:
                     problems.append(
                         Problem(
                             f.file,
-                            t(lang, "claims.unsourced", figure=loose[0], sentence=sentence),
+                            msg("claims.unsourced", figure=loose[0], sentence=sentence),
                             f.line,
                             f.entry,
                             f.field,
-                            t(lang, "claims.unsourced_expected", ledger=LEDGER),
+                            msg("claims.unsourced_expected", ledger=LEDGER),
                         )
                     )
     for claim in claims:
@@ -269,11 +268,11 @@ def check(root: Path, lang: str) -> list[Problem]:
             problems.append(
                 Problem(
                     str(path),
-                    t(lang, "claims.no_field", language=claim.lang),
+                    msg("claims.no_field", language=claim.lang),
                     claim.line,
                     claim.entry,
                     claim.field,
-                    t(lang, "claims.no_field_expected"),
+                    msg("claims.no_field_expected"),
                 )
             )
     return problems

@@ -403,12 +403,11 @@ def _add_untranslated(stacked: _Layered, lang: str, packs: Sequence[Path], use_c
             stacked.origin[(group, ident)] = theirs.origin.get((group, ident), "?")
 
 
-def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Path]:
+def check_pack_dirs(packs: Sequence[Path]) -> list[Path]:
     """Refuse content folders that do not exist (a usage error: the option is wrong)."""
     import stat
 
     from .fileio import content_file
-    from .strings import t
 
     result = []
     for given in packs:
@@ -418,20 +417,20 @@ def check_pack_dirs(packs: Sequence[Path], lang: str = DEFAULT_LANG) -> list[Pat
         except (OSError, ValueError) as exc:
             missing = isinstance(exc, (FileNotFoundError, NotADirectoryError, ValueError))
             message = (
-                t(lang, "pack.not_found", folder=given)
+                msg("pack.not_found", folder=given)
                 if missing
-                else t(lang, "pack.unreadable", folder=given, reason=getattr(exc, "strerror", None) or exc)
+                else msg("pack.unreadable", folder=given, reason=getattr(exc, "strerror", None) or exc)
             )
-            raise UsageError(message, hint=t(lang, "pack.hint")) from None
+            raise UsageError(message, hint=msg("pack.hint")) from None
         if not stat.S_ISDIR(mode):
-            raise UsageError(t(lang, "pack.is_file", folder=given), hint=t(lang, "pack.hint"))
+            raise UsageError(msg("pack.is_file", folder=given), hint=msg("pack.hint"))
         if not any(is_folder(pack / code) for code in LANGUAGES) and any(
             content_file(pack / name) is True for name in _FILES.values()
         ):
             # e.g. mypack/nl given instead of mypack: its files would silently be ignored
             raise UsageError(
-                t(lang, "pack.files_in_top", folder=given, languages=", ".join(LANGUAGES)),
-                hint=t(lang, "pack.files_in_top_hint", parent=pack.resolve().parent, target=pack / "nl"),
+                msg("pack.files_in_top", folder=given, languages=", ".join(LANGUAGES)),
+                hint=msg("pack.files_in_top_hint", parent=pack.resolve().parent, target=pack / "nl"),
             )
         result.append(pack)
     return result

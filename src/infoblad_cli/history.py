@@ -46,7 +46,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypedDict
 
-from .errors import DataError
+from .errors import DataError, Msg, msg
 
 FILE_NAME = "history.sqlite3"
 
@@ -164,17 +164,16 @@ _MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_tables, _add_
 class History:
     """The quiz results kept in one SQLite file. The file is made on the first save, not before.
 
-    ``lang`` is the language of the messages of its errors.
+    Its errors carry message keys (``errors.Msg``): they are put in the run's language where
+    they are shown.
     """
 
-    def __init__(self, path: Path, lang: str = "en") -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.lang = lang
 
-    def _t(self, key: str, **values: object) -> str:
-        from .strings import t
-
-        return t(self.lang, key, file=self.path, **values)
+    def _t(self, key: str, **values: object) -> Msg:
+        """A message about this file: translated where it is shown."""
+        return msg(key, file=self.path, **values)
 
     def check(self) -> None:
         """Check the whole file, every page of it (not only the rows a read happens to touch).

@@ -123,7 +123,7 @@ class Options:
         self.lang = resolve_lang(given) if use_env_lang or given else env_lang_or_default()
         RUN.lang = self.lang  # ... and the language
         self.json = json or bool(parent.get("json"))
-        self.packs = resolve_packs(content_dir or parent.get("content_dir"), self.lang)
+        self.packs = resolve_packs(content_dir or parent.get("content_dir"))
 
     def bundle(self) -> m.Bundle:
         from .content import load_bundle
@@ -187,13 +187,13 @@ def resolve_lang(value: Lang | str | None) -> str:
     return env
 
 
-def resolve_packs(dirs: Optional[list[Path]], lang: str = "nl") -> list[Path]:
+def resolve_packs(dirs: Optional[list[Path]]) -> list[Path]:
     from .content import check_pack_dirs
 
     if not dirs:
         env = os.environ.get("INFOBLAD_CONTENT_DIR", "")
         dirs = [Path(part) for part in env.split(os.pathsep) if part.strip()]
-    return check_pack_dirs(dirs, lang)
+    return check_pack_dirs(dirs)
 
 
 # ---------------------------------------------------------------- IDs

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import analysis as a
 from . import models as m
 from .analysis import fold
-from .errors import UsageError
+from .errors import UsageError, msg
 from .search_index import Index, every, open_index, phrase
 
 if TYPE_CHECKING:
@@ -39,11 +39,6 @@ SNIPPET_MAX = 160  # characters in a snippet, the ellipses included
 SNIPPET_BEFORE = 40  # characters of context before the first match
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts this much of a match of the word itself
 CLASS_ORDER = {"title": 0, "summary": 3, "body": 2, "source": 1}  # snippet preference
-
-_EMPTY_QUERY = {
-    "nl": ("Geef een woord om naar te zoeken.", "Bijvoorbeeld: infoblad search vertrouwen"),
-    "en": ("Give a word to search for.", "For example: infoblad search trust"),
-}
 
 
 class Hit(NamedTuple):
@@ -78,8 +73,7 @@ def _documents(bundle: m.Bundle) -> list[Document]:
 def _words(bundle: m.Bundle, query: str) -> list[str]:
     found = a.words(query)
     if not found:
-        message, hint = _EMPTY_QUERY.get(bundle.lang, _EMPTY_QUERY["en"])
-        raise EmptyQueryError(message, hint=hint)
+        raise EmptyQueryError(msg("search.empty"), hint=msg("search.empty_hint"))
     return list(dict.fromkeys(a.content_words(found, bundle.lang)))
 
 

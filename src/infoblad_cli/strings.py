@@ -267,6 +267,8 @@ NL: dict[str, str] = {
     "error.see_with": "Bekijk ze allemaal met: {command}",
     "search.title": "Gevonden voor '{query}': {count}",
     "search.none": "Niets gevonden voor '{query}'.",
+    "search.empty": "Geef een woord om naar te zoeken.",
+    "search.empty_hint": "Bijvoorbeeld: infoblad search vertrouwen",
     "search.no_fts": "Zoeken werkt niet met deze Python: de SQLite erin ({version}) heeft geen FTS5"
     " (zoeken in tekst).",
     "search.no_fts_hint": "Installeer Python van python.org (of uit de Microsoft Store) en installeer infoblad"
@@ -882,6 +884,8 @@ EN: dict[str, str] = {
     "error.see_with": "See them all with: {command}",
     "search.title": "Found for '{query}': {count}",
     "search.none": "Nothing found for '{query}'.",
+    "search.empty": "Give a word to search for.",
+    "search.empty_hint": "For example: infoblad search trust",
     "search.no_fts": "Search does not work with this Python: its SQLite ({version}) has no FTS5"
     " (full-text search).",
     "search.no_fts_hint": "Install Python from python.org (or the Microsoft Store) and install infoblad"

@@ -73,7 +73,7 @@ def history_command(
     from ..history import History, default_path
     from ..strings import t
 
-    store = History(default_path(), opts.lang)
+    store = History(default_path())
     if clear and number is not None:
         raise UsageError(t(opts.lang, "history.number_and_clear"))
     if export:

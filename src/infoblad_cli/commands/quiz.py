@@ -220,7 +220,7 @@ def _history(opts: Options) -> "History":
     after the user has answered everything. Every page, not only the newest row."""
     from ..history import History, default_path
 
-    store = History(default_path(), opts.lang)
+    store = History(default_path())
     store.check()
     store.attempts(limit=1)  # the newest row is read back too: a damaged one is said now
     return store

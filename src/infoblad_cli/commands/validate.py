@@ -32,7 +32,7 @@ def validate_command(
     from ..checks import validate
     from ..content import check_pack_dirs
 
-    packs = check_pack_dirs(dirs, opts.lang) if dirs else opts.packs
+    packs = check_pack_dirs(dirs) if dirs else opts.packs
     report_ = validate(packs, opts.lang)
     if opts.json:
         from ..render import write_json
