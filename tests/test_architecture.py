@@ -177,3 +177,28 @@ def test_a_session_asks_every_question_from_its_source(monkeypatch: pytest.Monke
     assert "x" in hints.getvalue()  # the hint about 'x' goes to stderr: no one is at a prompt
     with pytest.raises(quiz.QuizIncomplete):
         quiz_session.Session(chosen, bundle, quiz_session.Pipe(io.StringIO("1\n")), None, "en", True).run()
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_no_module_reaches_into_another_s_private_names(path: Path) -> None:
+    """What a module shares is public (no leading underscore); its underscored names are its own."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    aliases: set[str] = set()
+    reached: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            for alias in node.names:
+                if node.module is None:  # from . import export as ex
+                    aliases.add(alias.asname or alias.name)
+                elif alias.name.startswith("_") and not alias.name.startswith("__"):
+                    reached.append(f"line {node.lineno}: from {node.module} import {alias.name}")
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            reached.append(f"line {node.lineno}: {node.value.id}.{node.attr}")
+    assert not reached, f"{path.name} uses private names of other modules: {reached}"

@@ -118,10 +118,10 @@ def test_a_field_added_to_a_kind_is_validated_shown_searched_exported_and_cached
     part = outline.entry(bundle, kind, item)
     assert outline.Part("Hoe het afloopt", (outline.Paragraphs(item.how_it_ends),)) in part.children
     lines: list[str] = []
-    export._md_blocks("nl", [part], 2, lines)
+    export.md_blocks("nl", [part], 2, lines)
     assert "Hoe het afloopt" in "\n".join(lines) and "ZZEINDE" in "\n".join(lines)
     html: list[str] = []
-    export._html_blocks("nl", [part], 2, html)
+    export.html_blocks("nl", [part], 2, html)
     assert "Hoe het afloopt" in "\n".join(html)
     import io
 

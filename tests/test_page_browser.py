@@ -195,9 +195,9 @@ def test_the_whole_quiz_by_keyboard_and_the_result_file(
     missed = driver.find_elements("css selector", "#quiz-app .missed > li")
     assert len(missed) == len(expected.missed) > 0
     read_next = [a.text for a in driver.find_elements("css selector", "#quiz-app .read-next a")]
-    from infoblad_cli.render_quiz import _title_of
+    from infoblad_cli.render_quiz import title_of
 
-    assert read_next == [_title_of(bundle, link) for link in expected.read_next]
+    assert read_next == [title_of(bundle, link) for link in expected.read_next]
     assert_axe_clean(driver, "result")
     emulate(driver, dark=True)
     assert_axe_clean(driver, "result, dark")

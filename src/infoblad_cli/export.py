@@ -10,7 +10,7 @@ with the same labels. The quiz is left out on purpose: it is a self-test,
 and a handout with the answers in it would spoil it.
 
 Content is data, never markup: every content string passes through
-``md_escape`` or ``_html_text`` on its way out, control characters are
+``md_escape`` or ``html_text`` on its way out, control characters are
 dropped, and only http(s) addresses ever become links. The output carries no
 date or version, so the same content always gives the same file.
 """
@@ -76,7 +76,7 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     """The paragraphs of a content text (separated by a blank line), each on one line."""
     found = (_SPACES.sub(" ", p).strip() for p in _BLANK_LINE.split(_clean(text)))
     return [p for p in found if p]
@@ -139,25 +139,25 @@ def _md_code(slug: str) -> str:
     return f"`{slug}`" if _SLUG.fullmatch(slug) else md_escape(slug)
 
 
-def _md_url(url: str) -> str:
+def md_url(url: str) -> str:
     safe = web_url(url)
     return f"<{safe}>" if safe else md_escape(url)
 
 
 def _md_field(field: o.Fact) -> str:
-    value = _md_url(field.value) if field.link else md_escape(field.value, at_line_start=False)
+    value = md_url(field.value) if field.link else md_escape(field.value, at_line_start=False)
     return f"- **{md_escape(field.label)}:** {value}"
 
 
-def _md_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
+def md_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
     for block in blocks:
         if isinstance(block, o.Part):
             out.append("#" * min(level, 6) + " " + md_escape(block.title))
             if block.entry_id:
                 out.append(f"{md_escape(t(lang, 'export.id'))}: {_md_code(block.entry_id)}")
-            _md_blocks(lang, block.children, level + 1, out)
+            md_blocks(lang, block.children, level + 1, out)
         elif isinstance(block, o.Paragraphs):
-            for paragraph in _paragraphs(block.text):
+            for paragraph in paragraphs(block.text):
                 escaped = md_escape(paragraph)
                 out.append(f"*{escaped}*" if block.style in ("summary", "note") else escaped)
         elif isinstance(block, o.Bullets):
@@ -167,7 +167,7 @@ def _md_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str])
         elif isinstance(block, o.Facts):
             out.append("\n".join(_md_field(row) for row in block.rows))
         elif isinstance(block, o.Sources):
-            out.append("\n".join(f"- {md_escape(s.title)}: {_md_url(s.url)}" for s in block.sources))
+            out.append("\n".join(f"- {md_escape(s.title)}: {md_url(s.url)}" for s in block.sources))
         elif isinstance(block, o.Refs):
             out.append("\n".join(f"- {md_escape(r.title)} ({_md_code(r.id)})" for r in block.refs))
         elif isinstance(block, o.Terms):
@@ -184,15 +184,15 @@ def to_markdown(bundle: m.Bundle) -> str:
     lang = bundle.lang
     out = ["# " + md_escape(t(lang, "export.title"))]
     for line in o.intro(bundle):
-        out.extend(md_escape(paragraph) for paragraph in _paragraphs(line))
-    _md_blocks(lang, o.outline(bundle), 2, out)
+        out.extend(md_escape(paragraph) for paragraph in paragraphs(line))
+    md_blocks(lang, o.outline(bundle), 2, out)
     return "\n\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------- HTML
 
 
-def _html_text(text: str) -> str:
+def html_text(text: str) -> str:
     """Content as HTML text or attribute value: escaped, without control characters."""
     return html.escape(_clean(text), quote=True)
 
@@ -201,22 +201,22 @@ def _html_link(url: str, label: str | None = None) -> str:
     """A link for an http(s) address; anything else stays plain text."""
     safe = web_url(url)
     if safe is None:
-        return f'<span class="url">{_html_text(label if label is not None else url)}</span>'
+        return f'<span class="url">{html_text(label if label is not None else url)}</span>'
     if label is None:  # the address is the text: print CSS must not repeat it
-        return f'<a class="bare" href="{_html_text(safe)}">{_html_text(url)}</a>'
-    return f'<a href="{_html_text(safe)}">{_html_text(label)}</a>'
+        return f'<a class="bare" href="{html_text(safe)}">{html_text(url)}</a>'
+    return f'<a href="{html_text(safe)}">{html_text(label)}</a>'
 
 
-def _html_paragraphs(text: str, css_class: str = "") -> list[str]:
+def html_paragraphs(text: str, css_class: str = "") -> list[str]:
     attr = f' class="{css_class}"' if css_class else ""
-    return [f"<p{attr}>{_html_text(p)}</p>" for p in _paragraphs(text)]
+    return [f"<p{attr}>{html_text(p)}</p>" for p in paragraphs(text)]
 
 
 def _html_fields(rows: Iterable[o.Fact]) -> list[str]:
     out = ['<dl class="fields">']
     for row in rows:
-        value = _html_link(row.value) if row.link else _html_text(row.value)
-        out.append(f"<div><dt>{_html_text(row.label)}</dt><dd>{value}</dd></div>")
+        value = _html_link(row.value) if row.link else html_text(row.value)
+        out.append(f"<div><dt>{html_text(row.label)}</dt><dd>{value}</dd></div>")
     out.append("</dl>")
     return out
 
@@ -224,35 +224,35 @@ def _html_fields(rows: Iterable[o.Fact]) -> list[str]:
 def _html_source(source: m.Source) -> str:
     if web_url(source.url) is None:
         # No link: show the title and the address as text, like the terminal does.
-        return f'<li>{_html_text(source.title)}: <span class="url">{_html_text(source.url)}</span></li>'
+        return f'<li>{html_text(source.title)}: <span class="url">{html_text(source.url)}</span></li>'
     return f"<li>{_html_link(source.url, source.title)}</li>"
 
 
-def _html_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
+def html_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str]) -> None:
     for block in blocks:
         if isinstance(block, o.Part):
             heading = f"h{min(level, 6)}"
             if block.tag:
-                anchor = f' id="{_html_text(block.anchor)}"' if block.anchor else ""
+                anchor = f' id="{html_text(block.anchor)}"' if block.anchor else ""
                 out.append(f"<{block.tag}{anchor}>")
-            out.append(f"<{heading}>{_html_text(block.title)}</{heading}>")
+            out.append(f"<{heading}>{html_text(block.title)}</{heading}>")
             if block.entry_id:
                 out.append(
-                    f'<p class="meta">{_html_text(t(lang, "export.id"))}: '
-                    f"<code>{_html_text(block.entry_id)}</code></p>"
+                    f'<p class="meta">{html_text(t(lang, "export.id"))}: '
+                    f"<code>{html_text(block.entry_id)}</code></p>"
                 )
-            _html_blocks(lang, block.children, level + 1, out)
+            html_blocks(lang, block.children, level + 1, out)
             if block.tag:
                 out.append(f"</{block.tag}>")
         elif isinstance(block, o.Paragraphs):
-            out.extend(_html_paragraphs(block.text, block.style))
+            out.extend(html_paragraphs(block.text, block.style))
         elif isinstance(block, o.Bullets):
             out.append("<ul>")
-            out.extend(f"<li>{_html_text(item)}</li>" for item in block.items)
+            out.extend(f"<li>{html_text(item)}</li>" for item in block.items)
             out.append("</ul>")
         elif isinstance(block, o.Voices):
             out.extend(
-                f'<blockquote class="voice"><p>\u201c{_html_text(voice)}\u201d</p></blockquote>'
+                f'<blockquote class="voice"><p>\u201c{html_text(voice)}\u201d</p></blockquote>'
                 for voice in block.items
             )
         elif isinstance(block, o.Facts):
@@ -264,15 +264,15 @@ def _html_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str
         elif isinstance(block, o.Refs):
             out.append("<ul>")
             out.extend(
-                f'<li><a href="#{_html_text(r.anchor)}">{_html_text(r.title)}</a></li>' for r in block.refs
+                f'<li><a href="#{html_text(r.anchor)}">{html_text(r.title)}</a></li>' for r in block.refs
             )
             out.append("</ul>")
         elif isinstance(block, o.Terms):
             out.append('<dl class="glossary">')
             for term in block.terms:
-                body = "".join(_html_paragraphs(term.explanation))
+                body = "".join(html_paragraphs(term.explanation))
                 out.append(
-                    f'<div id="{_html_text("term-" + term.id)}"><dt>{_html_text(term.term)}</dt>'
+                    f'<div id="{html_text("term-" + term.id)}"><dt>{html_text(term.term)}</dt>'
                     f"<dd>{body}</dd></div>"
                 )
             out.append("</dl>")
@@ -280,17 +280,15 @@ def _html_blocks(lang: str, blocks: Iterable[o.Block], level: int, out: list[str
 
 def _html_toc(lang: str, outline: Sequence[o.Part]) -> list[str]:
     """The table of contents: every part, and the entries in it, one level deep."""
-    out = [f'<nav aria-label="{_html_text(t(lang, "export.toc"))}">']
-    out.append(f"<h2>{_html_text(t(lang, 'export.toc'))}</h2>")
+    out = [f'<nav aria-label="{html_text(t(lang, "export.toc"))}">']
+    out.append(f"<h2>{html_text(t(lang, 'export.toc'))}</h2>")
     out.append("<ol>")
     for part in outline:
-        out.append(f'<li><a href="#{_html_text(part.anchor)}">{_html_text(part.title)}</a>')
+        out.append(f'<li><a href="#{html_text(part.anchor)}">{html_text(part.title)}</a>')
         entries = [c for c in part.children if isinstance(c, o.Part) and c.anchor]
         if entries:
             out.append("<ol>")
-            out.extend(
-                f'<li><a href="#{_html_text(c.anchor)}">{_html_text(c.title)}</a></li>' for c in entries
-            )
+            out.extend(f'<li><a href="#{html_text(c.anchor)}">{html_text(c.title)}</a></li>' for c in entries)
             out.append("</ol>")
         out.append("</li>")
     out.append("</ol>")
@@ -394,41 +392,41 @@ def to_html(bundle: m.Bundle, page: PageParts | None = None) -> str:
     outline = o.outline(bundle)
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{_html_text(lang)}">',
+        f'<html lang="{html_text(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         *((page.head,) if page else ()),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="infoblad">',
-        f"<title>{_html_text(title)} \u2013 infoblad</title>",
+        f"<title>{html_text(title)} \u2013 infoblad</title>",
         f"<style>{style_sheet(page.css if page else '')}</style>",
         "</head>",
         "<body>",
-        f'<a class="skip" href="#main">{_html_text(t(lang, "export.skip"))}</a>',
+        f'<a class="skip" href="#main">{html_text(t(lang, "export.skip"))}</a>',
         "<header>",
-        f"<h1>{_html_text(title)}</h1>",
+        f"<h1>{html_text(title)}</h1>",
     ]
     if page:  # first thing under the title: on a phone the quiz is far down otherwise
         out.append(page.quiz_note)
     quiz_note = t(lang, "export.quiz_note")
     for line in o.intro(bundle)[:-1]:  # "made with" goes in the footer
         if not (page and line == quiz_note):
-            out.extend(_html_paragraphs(line))
+            out.extend(html_paragraphs(line))
     out.append("</header>")
     toc = _html_toc(lang, outline)
     if page:
-        entry = f'<li><a href="#{_html_text(page.anchor)}">{_html_text(page.title)}</a></li>'
+        entry = f'<li><a href="#{html_text(page.anchor)}">{html_text(page.title)}</a></li>'
         toc.insert(toc.index("<ol>") + 1, entry)
     out.extend(toc)
     out.append('<main id="main">')
     if page:
         out.append(page.section)
-    _html_blocks(lang, outline, 2, out)
+    html_blocks(lang, outline, 2, out)
     out.append("</main>")
     out.append("<footer>")
-    out.extend(_html_paragraphs(t(lang, "export.made_with")))
-    out.extend(_html_paragraphs(f"{t(lang, 'about.checked')}: {bundle.about.checked}"))
-    out.extend(_html_paragraphs(t(lang, "home.source")))
+    out.extend(html_paragraphs(t(lang, "export.made_with")))
+    out.extend(html_paragraphs(f"{t(lang, 'about.checked')}: {bundle.about.checked}"))
+    out.extend(html_paragraphs(t(lang, "home.source")))
     out.append("</footer>")
     if page:
         out.append(page.body_end)

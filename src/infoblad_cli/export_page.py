@@ -29,8 +29,8 @@ from typing import Any
 
 from . import models as m
 from . import quiz as engine
-from .export import PageParts, _html_paragraphs, _html_text, _paragraphs, style_sheet, to_html
-from .render_quiz import _first_sentence, _title_of, verdict_key
+from .export import PageParts, html_paragraphs, html_text, paragraphs, style_sheet, to_html
+from .render_quiz import first_sentence, title_of, verdict_key
 from .result_file import mode_of
 from .strings import t
 
@@ -96,7 +96,7 @@ def _link(bundle: m.Bundle, link: tuple[str, str]) -> dict[str, str]:
     anchor = f"{_ANCHOR_PREFIX[kind]}-{ident}" if known else _ANCHOR_PREFIX.get(kind, "main")
     if kind == "personal" and not known:
         return {"href": "#personal", "title": bundle.personal.title}
-    return {"href": f"#{anchor}", "title": _title_of(bundle, link) or ident}
+    return {"href": f"#{anchor}", "title": title_of(bundle, link) or ident}
 
 
 def _link_key(link: tuple[str, str]) -> str:
@@ -131,11 +131,11 @@ def _answers(bundle: m.Bundle, asked: engine.Asked) -> list[dict[str, Any]]:
                 "verdict": verdict,
                 "symbol": symbol,
                 "points_text": points,
-                "feedback": _paragraphs(outcome.feedback),
+                "feedback": paragraphs(outcome.feedback),
                 "better": outcome.best_text,
-                "better_feedback": _paragraphs(outcome.best_feedback),
+                "better_feedback": paragraphs(outcome.best_feedback),
                 # What the result lists under "missed": the terminal shows the same.
-                "missed_feedback": _paragraphs(outcome.best_feedback or outcome.feedback),
+                "missed_feedback": paragraphs(outcome.best_feedback or outcome.feedback),
                 "self_line": (
                     f"{getattr(question, 'statement', '')} ({number}/{engine.RATING_SCALE})"
                     if outcome.correct is None
@@ -172,7 +172,7 @@ def _question(bundle: m.Bundle, asked: engine.Asked, number: int, total: int) ->
         voice = question.voice
     else:
         label, text, ask = t(lang, "quiz.statement"), question.statement, t(lang, "quiz.rate")
-    gist = _first_sentence(question.prompt if isinstance(question, m.Scenario) else voice)
+    gist = first_sentence(question.prompt if isinstance(question, m.Scenario) else voice)
     return {
         "id": question.id,
         "theme": question.theme,
@@ -180,11 +180,11 @@ def _question(bundle: m.Bundle, asked: engine.Asked, number: int, total: int) ->
         "heading": t(lang, "quiz.question", number=number, total=total),
         "meta": meta,
         "label": label,
-        "paragraphs": _paragraphs(text),
-        "voice": " ".join(_paragraphs(voice)),
+        "paragraphs": paragraphs(text),
+        "voice": " ".join(paragraphs(voice)),
         "ask": ask,
         "gist": gist,
-        "tip": _paragraphs(question.suggestion) if isinstance(question, m.SelfRating) else [],
+        "tip": paragraphs(question.suggestion) if isinstance(question, m.SelfRating) else [],
         "answers": _answers(bundle, asked),
     }
 
@@ -225,26 +225,26 @@ def page_data(bundle: m.Bundle, quiz: engine.Quiz) -> dict[str, Any]:
 def _sheet(data: dict[str, Any]) -> list[str]:
     """The quiz as a discussion sheet: what shows when JavaScript is off, and on paper."""
     lang = data["lang"]
-    out = ['<div id="quiz-sheet" class="sheet">', f'<p class="note">{_html_text(t(lang, "page.sheet"))}</p>']
+    out = ['<div id="quiz-sheet" class="sheet">', f'<p class="note">{html_text(t(lang, "page.sheet"))}</p>']
     out.append('<ol class="sheet-questions">')
     for number, question in enumerate(data["questions"], 1):
         out.append(f'<li><article class="sheet-question" aria-labelledby="sheet-q{number}">')
-        out.append(f'<h3 id="sheet-q{number}">{_html_text(question["heading"])}</h3>')
-        out.append(f'<p class="meta">{_html_text(question["meta"])}</p>')
-        out.append(f'<p class="label">{_html_text(question["label"])}</p>')
+        out.append(f'<h3 id="sheet-q{number}">{html_text(question["heading"])}</h3>')
+        out.append(f'<p class="meta">{html_text(question["meta"])}</p>')
+        out.append(f'<p class="label">{html_text(question["label"])}</p>')
         if question["voice"]:
             out.append(
-                f'<blockquote class="voice"><p>\u201c{_html_text(question["voice"])}\u201d</p></blockquote>'
+                f'<blockquote class="voice"><p>\u201c{html_text(question["voice"])}\u201d</p></blockquote>'
             )
         tag = "strong" if question["kind"] == "self-rating" else "span"
-        out.extend(f"<p><{tag}>{_html_text(p)}</{tag}></p>" for p in question["paragraphs"])
-        out.append(f'<p class="ask">{_html_text(question["ask"])}</p>')
+        out.extend(f"<p><{tag}>{html_text(p)}</{tag}></p>" for p in question["paragraphs"])
+        out.append(f'<p class="ask">{html_text(question["ask"])}</p>')
         if question["kind"] == "self-rating":
             if question["tip"]:
                 out.append(
-                    f'<p class="sheet-tip"><strong>{_html_text(t(lang, "page.sheet_low"))}</strong></p>'
+                    f'<p class="sheet-tip"><strong>{html_text(t(lang, "page.sheet_low"))}</strong></p>'
                 )
-                out.extend(_html_paragraphs(" ".join(question["tip"])))
+                out.extend(html_paragraphs(" ".join(question["tip"])))
         else:
             out.append('<ol class="sheet-options" type="a">')
             for answer in question["answers"]:
@@ -260,13 +260,13 @@ def _sheet_option(data: dict[str, Any], answer: dict[str, Any]) -> str:
     link = data["links"][answer["link"]]
     verdict_class = "right" if answer["correct"] else "partly" if answer["points"] else "wrong"
     parts = [
-        f'<li><p class="option-text">{_html_text(answer["text"])}</p>',
+        f'<li><p class="option-text">{html_text(answer["text"])}</p>',
         f'<p class="verdict verdict-{verdict_class}"><span class="symbol" aria-hidden="true">'
-        f"{_html_text(answer['symbol'])}</span> <strong>{_html_text(answer['verdict'])}</strong> "
-        f"{_html_text(answer['points_text'])}</p>",
-        *(f"<p>{_html_text(p)}</p>" for p in answer["feedback"]),
-        f'<p class="read-more">{_html_text(data["text"]["quiz.read_more"])} '
-        f'<a href="{_html_text(link["href"])}">{_html_text(link["title"])}</a></p>',
+        f"{html_text(answer['symbol'])}</span> <strong>{html_text(answer['verdict'])}</strong> "
+        f"{html_text(answer['points_text'])}</p>",
+        *(f"<p>{html_text(p)}</p>" for p in answer["feedback"]),
+        f'<p class="read-more">{html_text(data["text"]["quiz.read_more"])} '
+        f'<a href="{html_text(link["href"])}">{html_text(link["title"])}</a></p>',
         "</li>",
     ]
     return "".join(parts)
@@ -276,10 +276,10 @@ def _section(data: dict[str, Any]) -> str:
     title = data["text"]["quiz.title"]
     out = [
         f'<section id="{QUIZ_ANCHOR}" class="quiz" aria-labelledby="quiz-title">',
-        f'<h2 id="quiz-title">{_html_text(title)}</h2>',
-        f"<p>{_html_text(data['intro'])}</p>",
-        f"<p>{_html_text(data['privacy'])}</p>",
-        f'<p class="meta">{_html_text(data["code"])}</p>',
+        f'<h2 id="quiz-title">{html_text(title)}</h2>',
+        f"<p>{html_text(data['intro'])}</p>",
+        f"<p>{html_text(data['privacy'])}</p>",
+        f'<p class="meta">{html_text(data["code"])}</p>',
         # The script fills this in and hides the sheet; without it, the sheet is the quiz.
         '<div id="quiz-app" class="quiz-app" hidden></div>',
         *_sheet(data),
@@ -310,13 +310,13 @@ def to_page(bundle: m.Bundle, quiz: engine.Quiz) -> str:
     note = t(lang, "page.quiz_note_one" if total == 1 else "page.quiz_note", count=total)
     parts = PageParts(
         head=(
-            f'<meta http-equiv="Content-Security-Policy" content="{_html_text(csp)}">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{html_text(csp)}">\n'
             '<meta name="referrer" content="no-referrer">'
         ),
         css=css,
         quiz_note=(
-            f'<p class="quiz-note">{_html_text(note)} '
-            f'<a href="#{QUIZ_ANCHOR}">{_html_text(t(lang, "page.to_quiz"))}</a></p>'
+            f'<p class="quiz-note">{html_text(note)} '
+            f'<a href="#{QUIZ_ANCHOR}">{html_text(t(lang, "page.to_quiz"))}</a></p>'
         ),
         anchor=QUIZ_ANCHOR,
         title=data["text"]["quiz.title"],

@@ -8,7 +8,7 @@ blocks per document, so Markdown and HTML always hold the same parts in the same
 The brief's entries are the page outline's (``outline.py``): the same labels and order as the
 terminal and the full export, with only the fields in ``BRIEF_FIELDS``; the exporters show them.
 Content is data: every content string passes through ``export.md_escape`` or
-``export._html_text``, and only http(s) addresses become links.
+``export.html_text``, and only http(s) addresses become links.
 
 The HTML is made to be printed on A4 by a browser (print to PDF): no forced page breaks (so
 no near-empty pages), no heading left alone at the bottom of a page, the contents list in
@@ -406,7 +406,7 @@ def to_markdown(blocks: Sequence[Block], lang: str) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, (o.Part, o.Terms)):  # an entry of the outline: the exporter shows it
-            ex._md_blocks(lang, [block], 3, out)
+            ex.md_blocks(lang, [block], 3, out)
         elif isinstance(block, Heading):
             line = "#" * block.level + " " + ex.md_escape(block.text)
             out.append(line)
@@ -437,7 +437,7 @@ def to_markdown(blocks: Sequence[Block], lang: str) -> str:
         elif isinstance(block, SourceList):
             out.append(
                 "\n".join(
-                    f"{n}. {ex.md_escape(s.title, at_line_start=False)}: {ex._md_url(s.url)}"
+                    f"{n}. {ex.md_escape(s.title, at_line_start=False)}: {ex.md_url(s.url)}"
                     for n, s in enumerate(block.sources, 1)
                 )
             )
@@ -499,21 +499,21 @@ nav.toc ol ol { columns: 2; column-gap: 2rem; }
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _html_text(text: str) -> str:
-    return ex._html_text(text)
+def html_text(text: str) -> str:
+    return ex.html_text(text)
 
 
 def to_html(blocks: Sequence[Block], lang: str, title: str) -> str:
     """The blocks as one self-contained page, made to be printed on A4."""
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{_html_text(lang)}">',
+        f'<html lang="{html_text(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="infoblad">',
-        f"<title>{_html_text(title)} \u2013 infoblad</title>",
+        f"<title>{html_text(title)} \u2013 infoblad</title>",
         f"<style>{ex.style_sheet(_PRINT_CSS)}</style>",
         "</head>",
         "<body>",
@@ -521,34 +521,34 @@ def to_html(blocks: Sequence[Block], lang: str, title: str) -> str:
     ]
     for block in blocks:
         if isinstance(block, (o.Part, o.Terms)):  # an entry of the outline: the exporter shows it
-            ex._html_blocks(lang, [block], 3, out)
+            ex.html_blocks(lang, [block], 3, out)
         elif isinstance(block, Heading):
-            anchor = f' id="{_html_text(block.anchor)}"' if block.anchor else ""
-            entry = f' <span class="entry-id">({_html_text(block.entry_id)})</span>' if block.entry_id else ""
-            out.append(f"<h{block.level}{anchor}>{_html_text(block.text)}{entry}</h{block.level}>")
+            anchor = f' id="{html_text(block.anchor)}"' if block.anchor else ""
+            entry = f' <span class="entry-id">({html_text(block.entry_id)})</span>' if block.entry_id else ""
+            out.append(f"<h{block.level}{anchor}>{html_text(block.text)}{entry}</h{block.level}>")
         elif isinstance(block, Para):
             if block.style == "voice":
                 out.append(
-                    f'<blockquote class="voice"><p>\u201c{_html_text(block.text)}\u201d</p></blockquote>'
+                    f'<blockquote class="voice"><p>\u201c{html_text(block.text)}\u201d</p></blockquote>'
                 )
             elif block.style == "strong":
-                out.append(f"<p><strong>{_html_text(block.text)}</strong></p>")
+                out.append(f"<p><strong>{html_text(block.text)}</strong></p>")
             else:
                 css = f' class="{block.style}"' if block.style else ""
-                out.append(f"<p{css}>{_html_text(block.text)}</p>")
+                out.append(f"<p{css}>{html_text(block.text)}</p>")
         elif isinstance(block, Bullets):
             if block.label:
-                out.append(f'<p class="list-label">{_html_text(block.label)}</p>')
-            out.append("<ul>" + "".join(f"<li>{_html_text(item)}</li>" for item in block.items) + "</ul>")
+                out.append(f'<p class="list-label">{html_text(block.label)}</p>')
+            out.append("<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in block.items) + "</ul>")
         elif isinstance(block, Options):
             items = []
             for letter, text, note in block.items:
-                note_html = f'<span class="note">{_html_text(note)}</span>' if note else ""
-                items.append(f'<li><span class="letter">{letter}.</span>{_html_text(text)}{note_html}</li>')
+                note_html = f'<span class="note">{html_text(note)}</span>' if note else ""
+                items.append(f'<li><span class="letter">{letter}.</span>{html_text(text)}{note_html}</li>')
             out.append('<ol class="options">' + "".join(items) + "</ol>")
         elif isinstance(block, Notes):
             out.append(
-                f'<div class="notes"><p>{_html_text(block.label)}</p>'
+                f'<div class="notes"><p>{html_text(block.label)}</p>'
                 f'<div class="lines" style="--lines: {block.lines}"></div></div>'
             )
         elif isinstance(block, SourceList):
@@ -556,13 +556,13 @@ def to_html(blocks: Sequence[Block], lang: str, title: str) -> str:
             for source in block.sources:
                 safe = ex.web_url(source.url)
                 if safe is None:
-                    address = f'<span class="url">{_html_text(source.url)}</span>'
+                    address = f'<span class="url">{html_text(source.url)}</span>'
                 else:  # the address is the link's text: on paper it can be typed over
-                    address = f'<a class="url bare" href="{_html_text(safe)}">{_html_text(source.url)}</a>'
-                out.append(f"<li>{_html_text(source.title)}{address}</li>")
+                    address = f'<a class="url bare" href="{html_text(safe)}">{html_text(source.url)}</a>'
+                out.append(f"<li>{html_text(source.title)}{address}</li>")
             out.append("</ol>")
         elif isinstance(block, Toc):
-            out.append(f'<nav class="toc" aria-label="{_html_text(t(lang, "export.toc"))}">')
+            out.append(f'<nav class="toc" aria-label="{html_text(t(lang, "export.toc"))}">')
             out.append(_toc_html(block.entries))
             out.append("</nav>")
         elif isinstance(block, Open):
@@ -579,7 +579,7 @@ def _toc_html(entries: Sequence[tuple[int, str, str]]) -> str:
     out = ["<ol>"]
     open_sub = False
     for level, title, anchor in entries:
-        link = f'<a href="#{_html_text(anchor)}">{_html_text(title)}</a>'
+        link = f'<a href="#{html_text(anchor)}">{html_text(title)}</a>'
         if level == 1:
             if open_sub:
                 out.append("</ol></li>")

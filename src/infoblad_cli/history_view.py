@@ -77,7 +77,7 @@ def _orders(bundle: m.Bundle, attempt: Mapping[str, Any]) -> dict[str, tuple[int
 
     ids = [answer["question"] for answer in attempt["answers"]]
     try:
-        return result_file._orders_again(attempt, bundle, ids, engine)
+        return result_file.orders_again(attempt, bundle, ids, engine)
     except result_file.NotExportable:
         return {}
 

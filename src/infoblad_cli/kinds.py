@@ -167,7 +167,6 @@ class Field(NamedTuple):
     values: tuple[str, ...] = ()  # for choice
     parts: tuple[Field, ...] = ()  # for record(s)
     model: Any = None  # for record(s): the class built from the parts
-    exported: bool = True  # in handouts (Markdown, HTML, JSON)
 
 
 class Kind(NamedTuple):
@@ -184,7 +183,7 @@ class Kind(NamedTuple):
     intro_key: str = ""  # the line under that heading
     opens_with_id: bool = True  # `infoblad narratives ID` opens one entry
 
-    def label(self, field: Field, parent: str = "") -> str:
+    def label(self, field: Field) -> str:
         """The strings.py key of a field's heading."""
         if field.label:
             return field.label

@@ -139,14 +139,14 @@ def result(w: Writer, bundle: m.Bundle, res: Result) -> None:
         for outcome in res.missed:
             q = outcome.asked.question
             text = q.prompt if isinstance(q, m.Scenario) else getattr(q, "voice", "")
-            w.wrap(_first_sentence(text), 2, first="- ")
+            w.wrap(first_sentence(text), 2, first="- ")
             if outcome.best_text:
                 w.wrap(outcome.best_text, 4, first=w.t("quiz.better") + " ", style="bold")
             w.paragraphs(outcome.best_feedback or outcome.feedback, 4, style=STYLE_DIM)
     if res.read_next:
         w.heading(w.t("quiz.read_next"))
         for link in res.read_next:
-            w.command(command_for(link), 2, after=_title_of(bundle, link))
+            w.command(command_for(link), 2, after=title_of(bundle, link))
     if res.max_score:
         # The top has scrolled away by now: say the outcome once more, on one line.
         w.blank()
@@ -226,7 +226,7 @@ def summary_line(w: Writer, res: Result) -> str:
     return next((line for line in [*candidates, start] if len(line) <= w.width), short)
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     """Enough of a situation to recognise it: its first sentence."""
     first = text.split("\n\n")[0]
     for end in (". ", "? ", "! "):
@@ -236,7 +236,7 @@ def _first_sentence(text: str) -> str:
     return first
 
 
-def _title_of(bundle: m.Bundle, link: tuple[str, str]) -> str:
+def title_of(bundle: m.Bundle, link: tuple[str, str]) -> str:
     kind, ident = link
     if kind == "personal":
         return next((t.title for t in bundle.personal.themes if t.id == ident), bundle.personal.title)

@@ -214,7 +214,7 @@ def from_attempt(attempt: Mapping[str, Any], bundle: m.Bundle, date: str) -> dic
             choice, rating = int(saved_answer["choice"]), None
         else:
             if orders is None:
-                orders = _orders_again(attempt, bundle, [a["question"] for a in saved], engine)
+                orders = orders_again(attempt, bundle, [a["question"] for a in saved], engine)
             order = orders.get(question.id, ())
             if not 1 <= shown <= len(order):
                 raise NotExportable(question.id)
@@ -245,7 +245,7 @@ def from_attempt(attempt: Mapping[str, Any], bundle: m.Bundle, date: str) -> dic
     )
 
 
-def _orders_again(
+def orders_again(
     attempt: Mapping[str, Any], bundle: m.Bundle, asked_ids: list[str], engine: Any
 ) -> dict[str, tuple[int, ...]]:
     """The shown option orders of an old attempt, by asking the engine for the same quiz again."""
