@@ -136,3 +136,23 @@ def test_a_field_added_to_a_kind_is_validated_shown_searched_exported_and_cached
 
     # Cached.
     assert cache.decode_entry(kind.fields, kind.model, cache.encode_entry(kind.fields, item)) == item
+
+
+def test_a_reference_field_added_to_a_kind_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new 'refs' field is cross-checked as kinds.py describes it: no edit in content.py."""
+    from types import SimpleNamespace
+
+    fields = (*kinds.NARRATIVES.fields, kinds.Field("see_also", "refs", required=False, ref="cases"))
+    monkeypatch.setattr(
+        kinds, "ENTRY_KINDS", (kinds.NARRATIVES._replace(fields=fields), *kinds.ENTRY_KINDS[1:])
+    )
+    stacked = content._Layered()
+    stacked.lists = {group: {} for group in ("narratives", "lessons", "cases", "contacts", "glossary")}
+    stacked.lists.update(themes={}, questions={})
+    stacked.docs = {"personal": {"entries": {}}, "about": {"entries": {}}}
+    stacked.lists["cases"]["gilze-azc"] = SimpleNamespace(id="gilze-azc", lessons=())
+    entry = SimpleNamespace(id="een-verhaal", lessons=(), see_also=("gilze-azc", "geen-geval"))
+    stacked.lists["narratives"]["een-verhaal"] = entry
+    problems = content._references(stacked)
+    assert [(p.entry, p.field) for p in problems] == [("een-verhaal", "see_also")]
+    assert "geen-geval" in problems[0].text("en") and "cases" in problems[0].text("en")

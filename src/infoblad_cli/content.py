@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import kinds
 from . import models as m
 from .errors import ContentError, Problem, UsageError, msg
 from .kinds import FILES
@@ -291,15 +292,17 @@ def _references(stacked: _Layered, unread: Iterable[str] = ()) -> list[Problem]:
         need("narratives", "questions", owner, f"{field}narrative", [item.narrative])
         need("personal", "questions", owner, f"{field}personal", [item.personal])
 
-    for n in lists["narratives"].values():
-        need("lessons", "narratives", n.id, "lessons", n.lessons)
-    for lesson in lists["lessons"].values():
-        need("narratives", "lessons", lesson.id, "answers", lesson.answers)
-        need("cases", "lessons", lesson.id, "cases", lesson.cases)
-    for case in lists["cases"].values():
-        need("lessons", "cases", case.id, "lessons", case.lessons)
-    for theme in stacked.docs["personal"]["entries"].values():
-        need("lessons", "personal.themes", theme.id, "lessons", theme.lessons)
+    # Every 'refs' field of every kind, as kinds.py describes it.
+    for kind in kinds.ENTRY_KINDS:
+        if kind.file in stacked.docs:  # a document's entries: personal.themes, about.sections
+            owner_group, entries = f"{kind.file}.{kind.group}", stacked.docs[kind.file]["entries"]
+        else:
+            owner_group, entries = kind.group, lists[kind.group]
+        for field in kind.fields:
+            if field.type == "refs":
+                for entry in entries.values():
+                    need(field.ref, owner_group, entry.id, field.name, getattr(entry, field.name))
+    # The quiz's links (it has no kind description: its questions are of three shapes).
     for q in lists["questions"].values():
         need("themes", "questions", q.id, "theme", [q.theme])
         if isinstance(q, m.Scenario):
