@@ -176,17 +176,22 @@ def test_help_of_every_command(run) -> None:
 
 
 def test_only_the_command_that_runs_is_built(monkeypatch) -> None:
+    import sys
+
     from infoblad_cli.cli import _app_for, app
 
     def names(a):  # type: ignore[no-untyped-def]
         return [c.name for c in a.registered_commands]
 
     assert names(_app_for(["narratives", "niet-gehoord"])) == ["narratives"]
+    assert "infoblad_cli.commands.reading" in sys.modules
     assert names(_app_for(["--lang", "en", "--plain", "lessons"])) == ["lessons"]
     assert names(_app_for(["--content-dir", "narratives", "contact"])) == ["contact"]
     assert _app_for(["--help"]) is app
     assert _app_for(["narativs"]) is app  # a typo needs every name to suggest one
-    assert _app_for([]) is app
+    assert names(_app_for([])) == []  # the home screen needs no command at all
+    assert names(_app_for(["--lang", "en", "--json"])) == []
+    assert _app_for(["--lang", "en", "-h"]) is app
     monkeypatch.setenv("_INFOBLAD_COMPLETE", "complete_bash")
     assert _app_for(["narratives"]) is app
 

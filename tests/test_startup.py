@@ -98,3 +98,15 @@ def test_the_gist_and_the_tip_load_only_their_own_module() -> None:
         loaded = modules_after(*args)
         assert own in loaded, args
         assert not loaded & (HEAVY - {own}), args
+
+
+def test_a_command_loads_only_its_own_command_module() -> None:
+    modules_after("narratives")  # fill the content cache first
+    loaded = modules_after("narratives")
+    commands = {name for name in loaded if name.startswith("infoblad_cli.commands.")}
+    assert commands == {"infoblad_cli.commands.reading"}
+    assert "infoblad_cli.outline" not in loaded  # a list needs no page outline
+    home = modules_after()
+    assert "infoblad_cli.content" in home and not {
+        n for n in home if n.startswith("infoblad_cli.commands.")
+    } - {"infoblad_cli.commands.reading"}

@@ -11,12 +11,12 @@ imported inside the commands that need them, so that reading commands start fast
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
 
-from .commands import export, group, history, quiz, reading, search, validate
 from .errors import EXIT_INTERRUPTED, InfobladError
 from .names import canonical
 from .options import ContentDirOption, JsonOption, LangOption, NoPagerOption, Options, PlainOption
@@ -113,17 +113,6 @@ def _is_output_error(error: OSError) -> bool:
     return isinstance(error, BrokenPipeError) or error.errno in codes
 
 
-app = typer.Typer(
-    cls=InfobladGroup,
-    name="infoblad",
-    help="infoblad: polarisation between citizens and government, in your terminal.",
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 # ---------------------------------------------------------------- the top level
 
 
@@ -139,7 +128,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def home(
     ctx: typer.Context,
     lang: LangOption = None,
@@ -156,24 +144,67 @@ def home(
     ctx.obj = {"lang": lang, "json": json, "plain": plain, "content_dir": content_dir, "no_pager": no_pager}
     if ctx.invoked_subcommand is not None:
         return
-    reading.home(Options(ctx, lang, json, plain, content_dir, no_pager=no_pager))
+    from .commands.reading import home as home_screen
+
+    home_screen(Options(ctx, lang, json, plain, content_dir, no_pager=no_pager))
 
 
 # ---------------------------------------------------------------- the commands
 
-app.command("narratives")(reading.narratives)
-app.command("lessons")(reading.lessons)
-app.command("cases")(reading.cases)
-app.command("personal")(reading.personal_command)
-app.command("about")(reading.about_command)
-app.command("contact")(reading.contact)
-app.command("tip")(reading.tip_command)
-app.command("validate")(validate.validate_command)
-app.command("search")(search.search_command)
-app.command("export")(export.export_command)
-app.command("quiz")(quiz.quiz_command)
-app.command("history")(history.history_command)
-app.command("group")(group.group_command)  # also 'groep': Dutch names are in names.py
+# Each command: the module in commands/ and the function. A run imports only the module of the
+# command it runs (``_app_for``); help, a typo and shell completion get the whole app.
+COMMANDS = {
+    "narratives": ("reading", "narratives"),
+    "lessons": ("reading", "lessons"),
+    "cases": ("reading", "cases"),
+    "personal": ("reading", "personal_command"),
+    "about": ("reading", "about_command"),
+    "contact": ("reading", "contact"),
+    "tip": ("reading", "tip_command"),
+    "validate": ("validate", "validate_command"),
+    "search": ("search", "search_command"),
+    "export": ("export", "export_command"),
+    "quiz": ("quiz", "quiz_command"),
+    "history": ("history", "history_command"),
+    "group": ("group", "group_command"),  # also 'groep': the Dutch names are in names.py
+}
+
+
+def _new_app(names: Iterable[str]) -> typer.Typer:
+    """The app with the home screen and the commands ``names``."""
+    from importlib import import_module
+
+    made = typer.Typer(
+        cls=InfobladGroup,
+        name="infoblad",
+        help="infoblad: polarisation between citizens and government, in your terminal.",
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        invoke_without_command=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(home)
+    for name in names:
+        module, function = COMMANDS[name]
+        made.command(name)(getattr(import_module(f".commands.{module}", __package__), function))
+    return made
+
+
+_WHOLE: list[typer.Typer] = []
+
+
+def whole_app() -> typer.Typer:
+    """The app with every command (made once)."""
+    if not _WHOLE:
+        _WHOLE.append(_new_app(COMMANDS))
+    return _WHOLE[0]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # ``from infoblad_cli.cli import app``: the whole app, for tests and tools
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # ---------------------------------------------------------------- entry point
 
@@ -215,25 +246,16 @@ def _app_for(args: list[str]) -> typer.Typer:
     Help, typos and shell completion get the full app.
     """
     if any(name.endswith("_COMPLETE") for name in os.environ):
-        return app
+        return whole_app()
     index = 0
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _TOP_OPTIONS_WITH_VALUE else 1
-    wanted = args[index] if index < len(args) else None
-    chosen = [c for c in app.registered_commands if c.name == canonical(wanted or "")]
-    if not chosen:
-        return app
-    single = typer.Typer(
-        cls=InfobladGroup,
-        name="infoblad",
-        rich_markup_mode=None,
-        pretty_exceptions_enable=False,
-        invoke_without_command=True,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-    single.registered_callback = app.registered_callback
-    single.registered_commands = chosen
-    return single
+    wanted = canonical(args[index]) if index < len(args) else ""
+    if wanted in COMMANDS:
+        return _new_app([wanted])
+    if not wanted and not {"-h", "--help"} & set(args):  # the home screen: no command at all
+        return _new_app([])
+    return whole_app()
 
 
 class _ClosedStream:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,6 +111,8 @@ def write_atomic(path: Path, data: bytes, make_parents: bool = False, private: b
 def _write_atomic(path: Path, data: bytes, private: bool) -> None:
     tmp = None
     try:
+        import tempfile  # only when a file is written: not on every start
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

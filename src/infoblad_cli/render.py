@@ -20,11 +20,11 @@ from rich.text import Text
 
 from . import kinds as k
 from . import models as m
-from . import outline as o
 from .strings import t
 from .term import clean_json, clean_text
 
 if TYPE_CHECKING:
+    from . import outline as o
     from .tips import Tip
 
 MAX_WIDTH = 100
@@ -230,6 +230,8 @@ def page(w: Writer, part: o.Part, subtitle: str | None = None) -> None:
 
 def _blocks(w: Writer, blocks: Sequence[o.Block], depth: int) -> None:
     """Blocks under a part at ``depth`` (0 for the page itself): headings, then indented text."""
+    from . import outline as o
+
     indent = 2 * max(0, depth - 1)
     for index, block in enumerate(blocks):
         if isinstance(block, o.Part):
@@ -269,15 +271,21 @@ def _blocks(w: Writer, blocks: Sequence[o.Block], depth: int) -> None:
 
 def entry_page(w: Writer, bundle: m.Bundle, kind: k.Kind, item: Any) -> None:
     """One entry in full: its page of the outline, under the kind's name and the entry's ID."""
+    from . import outline as o
+
     page(w, o.entry(bundle, kind, item), f"{w.t(kind.title_key)}: {item.id}")
 
 
 def personal(w: Writer, bundle: m.Bundle) -> None:
+    from . import outline as o
+
     page(w, o.personal(bundle))
 
 
 def personal_theme(w: Writer, bundle: m.Bundle, theme: m.Theme) -> None:
     """One theme of the personal side (``infoblad personal THEME``), and where the others are."""
+    from . import outline as o
+
     page(w, o.entry(bundle, k.THEMES, theme), f"{w.t('kind.personal')}: {theme.id}")
     w.blank()
     w.command("infoblad personal")
@@ -285,16 +293,22 @@ def personal_theme(w: Writer, bundle: m.Bundle, theme: m.Theme) -> None:
 
 def glossary_term(w: Writer, bundle: m.Bundle, term: m.Term) -> None:
     """One term of the glossary (``infoblad about --term ID``), and where the others are."""
+    from . import outline as o
+
     page(w, o.entry(bundle, k.GLOSSARY, term), f"{w.t('kind.glossary')}: {term.id}")
     w.blank()
     w.command("infoblad about")
 
 
 def about(w: Writer, bundle: m.Bundle) -> None:
+    from . import outline as o
+
     page(w, o.about(bundle))
 
 
 def contact(w: Writer, bundle: m.Bundle) -> None:
+    from . import outline as o
+
     page(w, o.contacts(bundle))
 
 
@@ -406,13 +420,20 @@ def search_results(w: Writer, query: str, hits: Sequence[Any], total: int) -> No
         else:  # a narrow screen: where it is found on a line of its own, no word broken
             w.wrap(hit.title, style="bold")
             w.wrap(where, style=STYLE_DIM)
-        snippet = Text(hit.snippet)
-        if not w.plain:
-            for start, end in hit.spans:
-                snippet.stylize("bold yellow", start, end)
-        for line in snippet.wrap(w.console, max(1, w.width - 2)):
-            line.rstrip()
-            w.emit(Text("  ") + line)
+        room = max(1, w.width - 2)
+        # Plain text to a pipe or file, no word wider than the screen: nothing for Rich to do
+        # (the snippet's whitespace is collapsed, so both wrap alike), the quick way.
+        if w.direct and all(len(word) <= room for word in hit.snippet.split()):
+            for plain in textwrap.wrap(hit.snippet, room, break_on_hyphens=False):
+                w.emit(Text("  " + plain))
+        else:
+            snippet = Text(hit.snippet)
+            if not w.plain:
+                for start, end in hit.spans:
+                    snippet.stylize("bold yellow", start, end)
+            for line in snippet.wrap(w.console, room):
+                line.rstrip()
+                w.emit(Text("  ") + line)
         w.command(hit.command, 2)
     if total > len(hits):
         w.blank()
