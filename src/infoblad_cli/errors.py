@@ -13,7 +13,7 @@ list"), translated with it. Text that is already in the run's language (made
 with ``strings.t`` by code that knows it) may be passed as a plain ``str``.
 """
 
-from __future__ import annotations
+
 
 from typing import Any, NamedTuple, Union
 
@@ -41,7 +41,7 @@ class Msg(NamedTuple):
         return [self.key, [[name, _to_data(value)] for name, value in self.params]]
 
     @classmethod
-    def from_data(cls, data: Any) -> Msg | str:
+    def from_data(cls, data: Any) -> "Msg | str":
         if isinstance(data, str):
             return data
         key, params = data
@@ -138,7 +138,7 @@ class Problem(NamedTuple):
         return [self.file, _to_data(self.message), self.line, self.entry, self.field, expected, self.severity]
 
     @classmethod
-    def from_row(cls, row: list[Any]) -> Problem:
+    def from_row(cls, row: list[Any]) -> "Problem":
         file, message, line, entry, field, expected, severity = row
         return cls(
             file,

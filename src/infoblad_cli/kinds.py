@@ -34,7 +34,7 @@ How a field is shown (``show``):
   ``parts``    a heading, then each part as shown by its own ``show``
 """
 
-from __future__ import annotations
+
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -165,7 +165,7 @@ class Field(NamedTuple):
     max_items: int | None = None
     ref: str = ""  # for refs: the kind the IDs point to
     values: tuple[str, ...] = ()  # for choice
-    parts: tuple[Field, ...] = ()  # for record(s)
+    parts: "tuple[Field, ...]" = ()  # for record(s)
     model: Any = None  # for record(s): the class built from the parts
 
 
@@ -410,7 +410,7 @@ DOCUMENT_FIELDS: dict[str, tuple[Field, ...]] = {
 }
 
 
-def entries(bundle: Bundle, kind: Kind) -> tuple[Any, ...]:
+def entries(bundle: "Bundle", kind: Kind) -> tuple[Any, ...]:
     """The entries of one kind in a bundle."""
     if kind is THEMES:
         return bundle.personal.themes
@@ -475,7 +475,7 @@ def _short(text: str, limit: int = 70) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:") + "…"
 
 
-def documents(bundle: Bundle) -> Iterator[Document]:
+def documents(bundle: "Bundle") -> Iterator[Document]:
     """Everything a person can search for, in the order that breaks ties."""
     from . import models as m
 

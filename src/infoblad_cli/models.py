@@ -10,7 +10,7 @@ renderers split on that. Field names match the YAML keys, so JSON output and
 content files speak the same language.
 """
 
-from __future__ import annotations
+
 
 from typing import Any, Literal, NamedTuple, Union
 

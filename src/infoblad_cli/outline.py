@@ -9,7 +9,7 @@ the same place. The outline holds content as plain strings; each backend escapes
 or wraps it in its own way.
 """
 
-from __future__ import annotations
+
 
 import re
 from collections.abc import Iterable, Sequence
@@ -70,7 +70,7 @@ class Part(NamedTuple):
     """A heading with what belongs under it; its level follows from how deep it is nested."""
 
     title: str
-    children: tuple[Block, ...]
+    children: "tuple[Block, ...]"
     anchor: str = ""
     entry_id: str = ""  # shown under the heading, so readers can open it in the tool
     tag: str = ""  # "section", "article" or "" (a heading without a wrapper)
