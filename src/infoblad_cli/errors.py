@@ -13,8 +13,6 @@ list"), translated with it. Text that is already in the run's language (made
 with ``strings.t`` by code that knows it) may be passed as a plain ``str``.
 """
 
-
-
 from typing import Any, NamedTuple, Union
 
 EXIT_OK = 0

@@ -34,8 +34,6 @@ How a field is shown (``show``):
   ``parts``    a heading, then each part as shown by its own ``show``
 """
 
-
-
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 

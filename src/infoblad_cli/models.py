@@ -10,8 +10,6 @@ renderers split on that. Field names match the YAML keys, so JSON output and
 content files speak the same language.
 """
 
-
-
 from typing import Any, Literal, NamedTuple, Union
 
 # The entry models are defined beside their descriptions; they are re-exported here, so every

@@ -9,8 +9,6 @@ the same place. The outline holds content as plain strings; each backend escapes
 or wraps it in its own way.
 """
 
-
-
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, Union
