@@ -171,7 +171,7 @@ class History:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def _t(self, key: str, **values: object) -> Msg:
+    def _msg(self, key: str, **values: object) -> Msg:
         """A message about this file: translated where it is shown."""
         return msg(key, file=self.path, **values)
 
@@ -335,8 +335,8 @@ class History:
                 side.unlink(missing_ok=True)
             except OSError as exc:
                 raise DataError(
-                    self._t("history.err.side_file", side=side, reason=_reason(exc)),
-                    hint=self._t("history.err.side_file_hint", side=side),
+                    self._msg("history.err.side_file", side=side, reason=_reason(exc)),
+                    hint=self._msg("history.err.side_file_hint", side=side),
                 ) from exc
         return existed
 
@@ -356,8 +356,8 @@ class History:
                 folder.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError) as exc:
                 raise DataError(
-                    self._t("history.err.no_folder", folder=folder),
-                    hint=self._t("history.err.no_folder_hint"),
+                    self._msg("history.err.no_folder", folder=folder),
+                    hint=self._msg("history.err.no_folder_hint"),
                 ) from exc
         return self._connect()
 
@@ -416,8 +416,8 @@ class History:
             raise self._sqlite_error(exc, doing) from exc
         except OSError as exc:
             raise DataError(
-                self._t(f"history.err.{_DOING[doing]}", reason=_reason(exc)),
-                hint=self._t("history.err.os_hint"),
+                self._msg(f"history.err.{_DOING[doing]}", reason=_reason(exc)),
+                hint=self._msg("history.err.os_hint"),
             ) from exc
 
     def _sqlite_error(self, exc: sqlite3.Error, doing: str) -> DataError:
@@ -426,23 +426,24 @@ class History:
             return self._damaged()
         if kind == "busy":
             return DataError(
-                self._t("history.err.busy", seconds=f"{BUSY_TIMEOUT:g}"),
-                hint=self._t("history.err.busy_hint"),
+                self._msg("history.err.busy", seconds=f"{BUSY_TIMEOUT:g}"),
+                hint=self._msg("history.err.busy_hint"),
             )
         # SQLite's own words (e.g. 'disk I/O error', 'attempt to write a readonly database'),
         # never a row's text: Python's decode errors quote the row, and rows hold answers.
         reason = str(exc).split(" with text ")[0]
         return DataError(
-            self._t(f"history.err.{_DOING[doing]}", reason=reason), hint=self._t("history.err.sqlite_hint")
+            self._msg(f"history.err.{_DOING[doing]}", reason=reason),
+            hint=self._msg("history.err.sqlite_hint"),
         )
 
     def _damaged(self) -> DataError:
-        return DataError(self._t("history.err.damaged"), hint=self._t("history.err.damaged_hint"))
+        return DataError(self._msg("history.err.damaged"), hint=self._msg("history.err.damaged_hint"))
 
     def _newer(self, version: int) -> DataError:
         return DataError(
-            self._t("history.err.newer", version=version, known=len(_MIGRATIONS)),
-            hint=self._t("history.err.newer_hint"),
+            self._msg("history.err.newer", version=version, known=len(_MIGRATIONS)),
+            hint=self._msg("history.err.newer_hint"),
         )
 
 
